@@ -1,0 +1,204 @@
+package dev.jppc.mmu;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Guest physical RAM: off-heap, starting at guest physical address 0.
+ *
+ * <p>RAM is split into chunks of at most 1 GiB because an Agrona buffer is indexed by an {@code int}. Every
+ * public accessor checks the guest physical address against the RAM size itself before touching a buffer:
+ * a guest-supplied address must never reach off-heap memory unchecked. A caller that wants to turn an
+ * out-of-range address into a guest machine check asks {@link #contains(long, int)} first; the accessors
+ * throw {@link IllegalArgumentException} on a bad address, which is a bug in the caller.
+ *
+ * <p>Multi-byte accessors take the byte order explicitly: data follows MSR[LE], while HPTEs and PAPR/RTAS
+ * structures in memory are always big-endian.
+ */
+public final class GuestMemory {
+
+    /** log2 of the chunk size. */
+    public static final int CHUNK_SHIFT = 30;
+    /** Bytes in one chunk (1 GiB). */
+    public static final long CHUNK_SIZE = 1L << CHUNK_SHIFT;
+    private static final long CHUNK_MASK = CHUNK_SIZE - 1;
+    /** RAM sizes are whole 64 KiB pages, the largest base page Linux uses. */
+    public static final long GRANULE = 64 * 1024;
+    /** The largest RAM jppc accepts. */
+    public static final long MAX_SIZE = 64L << 30;
+
+    private final long size;
+    private final UnsafeBuffer[] chunks;
+
+    public GuestMemory(final long size) {
+        if (size <= 0 || size > MAX_SIZE || (size % GRANULE) != 0) {
+            throw new IllegalArgumentException(
+                "RAM size must be a positive multiple of 64 KiB up to 64 GiB, not " + size);
+        }
+        this.size = size;
+        final int count = (int) ((size + CHUNK_SIZE - 1) >>> CHUNK_SHIFT);
+        chunks = new UnsafeBuffer[count];
+        for (int i = 0; i < count; i++) {
+            final long chunkBytes = Math.min(CHUNK_SIZE, size - ((long) i << CHUNK_SHIFT));
+            chunks[i] = new UnsafeBuffer(ByteBuffer.allocateDirect((int) chunkBytes));
+        }
+    }
+
+    /** RAM size in bytes. */
+    public long size() {
+        return size;
+    }
+
+    /** True when {@code [pa, pa + length)} lies wholly inside RAM. */
+    public boolean contains(final long pa, final int length) {
+        return pa >= 0 && length >= 0 && pa <= size - length;
+    }
+
+    /** The number of chunks. */
+    public int chunkCount() {
+        return chunks.length;
+    }
+
+    /**
+     * The buffer holding chunk {@code index}: for fast paths that have already range-checked a whole page
+     * (pages never straddle a chunk, since chunks are 1 GiB aligned).
+     */
+    public UnsafeBuffer chunk(final int index) {
+        return chunks[index];
+    }
+
+    public byte getByte(final long pa) {
+        check(pa, 1);
+        return chunks[(int) (pa >>> CHUNK_SHIFT)].getByte((int) (pa & CHUNK_MASK));
+    }
+
+    public void putByte(final long pa, final byte value) {
+        check(pa, 1);
+        chunks[(int) (pa >>> CHUNK_SHIFT)].putByte((int) (pa & CHUNK_MASK), value);
+    }
+
+    public short getShort(final long pa, final ByteOrder order) {
+        check(pa, 2);
+        if (sameChunk(pa, 2)) {
+            return chunks[(int) (pa >>> CHUNK_SHIFT)].getShort((int) (pa & CHUNK_MASK), order);
+        }
+        return (short) getAcross(pa, 2, order);
+    }
+
+    public void putShort(final long pa, final short value, final ByteOrder order) {
+        check(pa, 2);
+        if (sameChunk(pa, 2)) {
+            chunks[(int) (pa >>> CHUNK_SHIFT)].putShort((int) (pa & CHUNK_MASK), value, order);
+        } else {
+            putAcross(pa, 2, value, order);
+        }
+    }
+
+    public int getInt(final long pa, final ByteOrder order) {
+        check(pa, 4);
+        if (sameChunk(pa, 4)) {
+            return chunks[(int) (pa >>> CHUNK_SHIFT)].getInt((int) (pa & CHUNK_MASK), order);
+        }
+        return (int) getAcross(pa, 4, order);
+    }
+
+    public void putInt(final long pa, final int value, final ByteOrder order) {
+        check(pa, 4);
+        if (sameChunk(pa, 4)) {
+            chunks[(int) (pa >>> CHUNK_SHIFT)].putInt((int) (pa & CHUNK_MASK), value, order);
+        } else {
+            putAcross(pa, 4, value, order);
+        }
+    }
+
+    public long getLong(final long pa, final ByteOrder order) {
+        check(pa, 8);
+        if (sameChunk(pa, 8)) {
+            return chunks[(int) (pa >>> CHUNK_SHIFT)].getLong((int) (pa & CHUNK_MASK), order);
+        }
+        return getAcross(pa, 8, order);
+    }
+
+    public void putLong(final long pa, final long value, final ByteOrder order) {
+        check(pa, 8);
+        if (sameChunk(pa, 8)) {
+            chunks[(int) (pa >>> CHUNK_SHIFT)].putLong((int) (pa & CHUNK_MASK), value, order);
+        } else {
+            putAcross(pa, 8, value, order);
+        }
+    }
+
+    /** Copies {@code length} bytes of RAM at {@code pa} into {@code dst}. */
+    public void getBytes(final long pa, final byte[] dst, final int offset, final int length) {
+        check(pa, length);
+        int done = 0;
+        while (done < length) {
+            final long at = pa + done;
+            final int within = (int) (at & CHUNK_MASK);
+            final int n = (int) Math.min(length - done, CHUNK_SIZE - within);
+            chunks[(int) (at >>> CHUNK_SHIFT)].getBytes(within, dst, offset + done, n);
+            done += n;
+        }
+    }
+
+    /** Copies {@code length} bytes of {@code src} into RAM at {@code pa}. */
+    public void putBytes(final long pa, final byte[] src, final int offset, final int length) {
+        check(pa, length);
+        int done = 0;
+        while (done < length) {
+            final long at = pa + done;
+            final int within = (int) (at & CHUNK_MASK);
+            final int n = (int) Math.min(length - done, CHUNK_SIZE - within);
+            chunks[(int) (at >>> CHUNK_SHIFT)].putBytes(within, src, offset + done, n);
+            done += n;
+        }
+    }
+
+    /** Fills {@code [pa, pa + length)} with {@code value}. */
+    public void fill(final long pa, final long length, final byte value) {
+        if (pa < 0 || length < 0 || pa > size - length) {
+            throw outOfRange(pa, length);
+        }
+        long done = 0;
+        while (done < length) {
+            final long at = pa + done;
+            final int within = (int) (at & CHUNK_MASK);
+            final int n = (int) Math.min(length - done, CHUNK_SIZE - within);
+            chunks[(int) (at >>> CHUNK_SHIFT)].setMemory(within, n, value);
+            done += n;
+        }
+    }
+
+    private void check(final long pa, final int length) {
+        if (!contains(pa, length)) {
+            throw outOfRange(pa, length);
+        }
+    }
+
+    private IllegalArgumentException outOfRange(final long pa, final long length) {
+        return new IllegalArgumentException(String.format(
+            "guest physical access of %d bytes at 0x%x is outside RAM of 0x%x bytes", length, pa, size));
+    }
+
+    private static boolean sameChunk(final long pa, final int length) {
+        return (pa >>> CHUNK_SHIFT) == ((pa + length - 1) >>> CHUNK_SHIFT);
+    }
+
+    private long getAcross(final long pa, final int length, final ByteOrder order) {
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            final long b = getByte(pa + i) & 0xFFL;
+            value |= order == ByteOrder.BIG_ENDIAN ? b << (8 * (length - 1 - i)) : b << (8 * i);
+        }
+        return value;
+    }
+
+    private void putAcross(final long pa, final int length, final long value, final ByteOrder order) {
+        for (int i = 0; i < length; i++) {
+            final int shift = order == ByteOrder.BIG_ENDIAN ? 8 * (length - 1 - i) : 8 * i;
+            putByte(pa + i, (byte) (value >>> shift));
+        }
+    }
+}
