@@ -1,0 +1,368 @@
+package dev.jppc.core;
+
+import java.io.PrintStream;
+
+import dev.jppc.core.decode.Decoder;
+import dev.jppc.core.decode.Disassembler;
+import dev.jppc.core.decode.OpId;
+import dev.jppc.core.exec.Branch;
+import dev.jppc.core.exec.FixedPoint;
+import dev.jppc.core.exec.LoadStore;
+import dev.jppc.core.exec.Rotate;
+import dev.jppc.core.exec.SystemOps;
+import dev.jppc.core.exec.SystemRegisters;
+
+/**
+ * The fetch-decode-execute loop.
+ *
+ * <p>The loop runs in slices: a slice ends at the instruction budget, at the next timer event, after at most
+ * {@link #MAX_SLICE} instructions, or as soon as an instruction calls {@link Cpu#endSlice()} (anything that
+ * can make an interrupt deliverable: MSR writes, rfid, mtdec, hypercalls). Asynchronous interrupts, stop
+ * requests and idle waits are looked at only between slices, so the inner loop carries one compare per
+ * instruction for all of them. Synchronous interrupts abandon the instruction by throwing the CPU's single
+ * {@link GuestInterrupt}, caught once per slice.
+ */
+public final class Interpreter {
+
+    /** Longest stretch without looking at asynchronous events: bounds interrupt and console latency. */
+    public static final long MAX_SLICE = 1 << 14;
+
+    private final Cpu cpu;
+    private PrintStream trace;
+    private Throwable internalError;
+
+    public Interpreter(final Cpu cpu) {
+        this.cpu = cpu;
+    }
+
+    /** Prints every instruction to {@code out} before it executes (null: off). Uses a separate, slow loop. */
+    public void setTrace(final PrintStream out) {
+        trace = out;
+    }
+
+    /** The Java exception behind an {@link StopReason#INTERNAL_ERROR} stop. */
+    public Throwable internalError() {
+        return internalError;
+    }
+
+    /**
+     * Runs until the guest stops the machine or {@code budget} more instructions have completed. Never
+     * throws: a failure of jppc itself becomes {@link StopReason#INTERNAL_ERROR}.
+     */
+    public StopReason run(final long budget) {
+        final Cpu c = cpu;
+        final long limit = budget >= Long.MAX_VALUE - c.instructions ? Long.MAX_VALUE : c.instructions + budget;
+        c.stopReason = null;
+        try {
+            while (true) {
+                if (c.stopRequested) {
+                    c.stopRequested = false;
+                    return stopped(StopReason.REQUESTED);
+                }
+                c.updateTimers();
+                takeAsynchronousInterrupt(c);
+                if (c.waiting && !idle(c, limit)) {
+                    return stopped(StopReason.BUDGET);
+                }
+                if (c.instructions >= limit) {
+                    return StopReason.BUDGET;
+                }
+                c.sliceEnd = Math.min(Math.min(limit, c.instructions + MAX_SLICE), c.nextTimerEvent());
+                try {
+                    if (trace == null) {
+                        runSlice(c);
+                    } else {
+                        runSliceTraced(c, trace);
+                    }
+                } catch (final GuestInterrupt interrupt) {
+                    c.deliverRaised();
+                    c.pc = c.nip;
+                }
+                if (c.stopReason != null) {
+                    return c.stopReason;
+                }
+            }
+        } catch (final RuntimeException | StackOverflowError e) {
+            internalError = e;
+            c.exitCode = 4;
+            return stopped(StopReason.INTERNAL_ERROR);
+        }
+    }
+
+    private StopReason stopped(final StopReason reason) {
+        if (cpu.stopReason == null) {
+            cpu.stopReason = reason;
+        }
+        return cpu.stopReason;
+    }
+
+    /**
+     * Sleeps in virtual time until the next timer event: the timebase jumps forward with no instruction
+     * executed. Returns false when nothing could ever wake the processor (no timer armed, interrupts off).
+     */
+    private static boolean idle(final Cpu c, final long limit) {
+        final long event = c.nextTimerEvent();
+        if (event == Long.MAX_VALUE) {
+            if (!c.externalInterrupt) {
+                return false;
+            }
+            c.waiting = false;
+            return true;
+        }
+        if (event > c.instructions) {
+            c.tbOffset += (event - c.instructions) * Cpu.TB_TICKS_PER_INSTRUCTION;
+        }
+        c.updateTimers();
+        c.waiting = false;
+        return limit > c.instructions;
+    }
+
+    /** Delivers the highest-priority pending asynchronous interrupt that is enabled. */
+    private static void takeAsynchronousInterrupt(final Cpu c) {
+        final boolean enabled = (c.msr & Cpu.MSR_EE) != 0;
+        if (c.hypervisorDecrementerPending && (c.spr[Spr.LPCR] & Interrupts.LPCR_HDICE) != 0
+            && (enabled || (c.msr & Cpu.MSR_HV) == 0)) {
+            c.hypervisorDecrementerPending = false;
+            asynchronous(c, Interrupts.HYPERVISOR_DECREMENTER);
+        } else if (enabled && c.externalInterrupt) {
+            asynchronous(c, Interrupts.EXTERNAL);
+        } else if (enabled && c.decrementerPending) {
+            c.decrementerPending = false;
+            asynchronous(c, Interrupts.DECREMENTER);
+        }
+    }
+
+    private static void asynchronous(final Cpu c, final int vector) {
+        c.waiting = false;
+        Interrupts.deliver(c, vector, c.pc, 0);
+        c.pc = c.nip;
+    }
+
+    private static void runSlice(final Cpu c) {
+        while (c.instructions < c.sliceEnd) {
+            final long pc = c.pc;
+            final int insn = c.fetch(pc);
+            c.nip = (pc + 4) & c.eaMask;
+            execute(c, insn);
+            c.pc = c.nip;
+            c.instructions++;
+        }
+    }
+
+    private static void runSliceTraced(final Cpu c, final PrintStream out) {
+        while (c.instructions < c.sliceEnd) {
+            final long pc = c.pc;
+            final int insn = c.fetch(pc);
+            out.printf("%12d %016x: %08x  %s%n", c.instructions, pc, insn, Disassembler.disassemble(insn, pc));
+            c.nip = (pc + 4) & c.eaMask;
+            execute(c, insn);
+            c.pc = c.nip;
+            c.instructions++;
+        }
+    }
+
+    /** Executes one instruction word. Public for tests that step single instructions. */
+    public static void execute(final Cpu c, final int insn) {
+        switch (Decoder.decode(insn)) {
+            case OpId.ADDI -> FixedPoint.addi(c, insn);
+            case OpId.ADDIS -> FixedPoint.addis(c, insn);
+            case OpId.ADDIC -> FixedPoint.addic(c, insn, false);
+            case OpId.ADDIC_ -> FixedPoint.addic(c, insn, true);
+            case OpId.SUBFIC -> FixedPoint.subfic(c, insn);
+            case OpId.MULLI -> FixedPoint.mulli(c, insn);
+            case OpId.ADD -> FixedPoint.add(c, insn);
+            case OpId.ADDC -> FixedPoint.addc(c, insn);
+            case OpId.ADDE -> FixedPoint.adde(c, insn);
+            case OpId.ADDME -> FixedPoint.addme(c, insn);
+            case OpId.ADDZE -> FixedPoint.addze(c, insn);
+            case OpId.SUBF -> FixedPoint.subf(c, insn);
+            case OpId.SUBFC -> FixedPoint.subfc(c, insn);
+            case OpId.SUBFE -> FixedPoint.subfe(c, insn);
+            case OpId.SUBFME -> FixedPoint.subfme(c, insn);
+            case OpId.SUBFZE -> FixedPoint.subfze(c, insn);
+            case OpId.NEG -> FixedPoint.neg(c, insn);
+            case OpId.MULLW -> FixedPoint.mullw(c, insn);
+            case OpId.MULLD -> FixedPoint.mulld(c, insn);
+            case OpId.MULHW -> FixedPoint.mulhw(c, insn, true);
+            case OpId.MULHWU -> FixedPoint.mulhw(c, insn, false);
+            case OpId.MULHD -> FixedPoint.mulhd(c, insn, true);
+            case OpId.MULHDU -> FixedPoint.mulhd(c, insn, false);
+            case OpId.DIVW -> FixedPoint.divw(c, insn);
+            case OpId.DIVWU -> FixedPoint.divwu(c, insn);
+            case OpId.DIVD -> FixedPoint.divd(c, insn);
+            case OpId.DIVDU -> FixedPoint.divdu(c, insn);
+            case OpId.DIVWE -> FixedPoint.divwe(c, insn);
+            case OpId.DIVWEU -> FixedPoint.divweu(c, insn);
+            case OpId.DIVDE -> FixedPoint.divde(c, insn);
+            case OpId.DIVDEU -> FixedPoint.divdeu(c, insn);
+            case OpId.MODSW -> FixedPoint.modsw(c, insn);
+            case OpId.MODUW -> FixedPoint.moduw(c, insn);
+            case OpId.MODSD -> FixedPoint.modsd(c, insn);
+            case OpId.MODUD -> FixedPoint.modud(c, insn);
+            case OpId.CMPI -> FixedPoint.cmpi(c, insn);
+            case OpId.CMPLI -> FixedPoint.cmpli(c, insn);
+            case OpId.CMP -> FixedPoint.cmp(c, insn);
+            case OpId.CMPL -> FixedPoint.cmpl(c, insn);
+            case OpId.TWI -> FixedPoint.tw(c, insn, (short) insn);
+            case OpId.TDI -> FixedPoint.td(c, insn, (short) insn);
+            case OpId.TW -> FixedPoint.tw(c, insn, c.gpr[(insn >>> 11) & 31]);
+            case OpId.TD -> FixedPoint.td(c, insn, c.gpr[(insn >>> 11) & 31]);
+            case OpId.ISEL -> FixedPoint.isel(c, insn);
+            case OpId.ANDI_ -> FixedPoint.andi(c, insn, 0);
+            case OpId.ANDIS_ -> FixedPoint.andi(c, insn, 16);
+            case OpId.ORI -> FixedPoint.ori(c, insn, 0);
+            case OpId.ORIS -> FixedPoint.ori(c, insn, 16);
+            case OpId.XORI -> FixedPoint.xori(c, insn, 0);
+            case OpId.XORIS -> FixedPoint.xori(c, insn, 16);
+            case OpId.AND -> FixedPoint.and(c, insn);
+            case OpId.ANDC -> FixedPoint.andc(c, insn);
+            case OpId.OR -> FixedPoint.or(c, insn);
+            case OpId.ORC -> FixedPoint.orc(c, insn);
+            case OpId.XOR -> FixedPoint.xor(c, insn);
+            case OpId.NAND -> FixedPoint.nand(c, insn);
+            case OpId.NOR -> FixedPoint.nor(c, insn);
+            case OpId.EQV -> FixedPoint.eqv(c, insn);
+            case OpId.EXTSB -> FixedPoint.extsb(c, insn);
+            case OpId.EXTSH -> FixedPoint.extsh(c, insn);
+            case OpId.EXTSW -> FixedPoint.extsw(c, insn);
+            case OpId.CNTLZW -> FixedPoint.cntlzw(c, insn);
+            case OpId.CNTLZD -> FixedPoint.cntlzd(c, insn);
+            case OpId.CNTTZW -> FixedPoint.cnttzw(c, insn);
+            case OpId.CNTTZD -> FixedPoint.cnttzd(c, insn);
+            case OpId.POPCNTB -> FixedPoint.popcntb(c, insn);
+            case OpId.POPCNTW -> FixedPoint.popcntw(c, insn);
+            case OpId.POPCNTD -> FixedPoint.popcntd(c, insn);
+            case OpId.PRTYW -> FixedPoint.prtyw(c, insn);
+            case OpId.PRTYD -> FixedPoint.prtyd(c, insn);
+            case OpId.CMPB -> FixedPoint.cmpb(c, insn);
+            case OpId.BPERMD -> FixedPoint.bpermd(c, insn);
+            default -> executeRotateLoadStore(c, insn);
+        }
+    }
+
+    private static void executeRotateLoadStore(final Cpu c, final int insn) {
+        switch (Decoder.decode(insn)) {
+            case OpId.RLWINM -> Rotate.rlwinm(c, insn);
+            case OpId.RLWNM -> Rotate.rlwnm(c, insn);
+            case OpId.RLWIMI -> Rotate.rlwimi(c, insn);
+            case OpId.RLDICL -> Rotate.rldicl(c, insn);
+            case OpId.RLDICR -> Rotate.rldicr(c, insn);
+            case OpId.RLDIC -> Rotate.rldic(c, insn);
+            case OpId.RLDIMI -> Rotate.rldimi(c, insn);
+            case OpId.RLDCL -> Rotate.rldcl(c, insn);
+            case OpId.RLDCR -> Rotate.rldcr(c, insn);
+            case OpId.SLW -> Rotate.slw(c, insn);
+            case OpId.SRW -> Rotate.srw(c, insn);
+            case OpId.SRAW -> Rotate.sraw(c, insn);
+            case OpId.SRAWI -> Rotate.srawi(c, insn);
+            case OpId.SLD -> Rotate.sld(c, insn);
+            case OpId.SRD -> Rotate.srd(c, insn);
+            case OpId.SRAD -> Rotate.srad(c, insn);
+            case OpId.SRADI -> Rotate.sradi(c, insn);
+            case OpId.LBZ -> LoadStore.loadD(c, insn, 1, false, false);
+            case OpId.LBZU -> LoadStore.loadD(c, insn, 1, false, true);
+            case OpId.LHZ -> LoadStore.loadD(c, insn, 2, false, false);
+            case OpId.LHZU -> LoadStore.loadD(c, insn, 2, false, true);
+            case OpId.LHA -> LoadStore.loadD(c, insn, 2, true, false);
+            case OpId.LHAU -> LoadStore.loadD(c, insn, 2, true, true);
+            case OpId.LWZ -> LoadStore.loadD(c, insn, 4, false, false);
+            case OpId.LWZU -> LoadStore.loadD(c, insn, 4, false, true);
+            case OpId.LWA -> LoadStore.loadDs(c, insn, 4, true, false);
+            case OpId.LD -> LoadStore.loadDs(c, insn, 8, false, false);
+            case OpId.LDU -> LoadStore.loadDs(c, insn, 8, false, true);
+            case OpId.LQ -> LoadStore.lq(c, insn);
+            case OpId.STB -> LoadStore.storeD(c, insn, 1, false);
+            case OpId.STBU -> LoadStore.storeD(c, insn, 1, true);
+            case OpId.STH -> LoadStore.storeD(c, insn, 2, false);
+            case OpId.STHU -> LoadStore.storeD(c, insn, 2, true);
+            case OpId.STW -> LoadStore.storeD(c, insn, 4, false);
+            case OpId.STWU -> LoadStore.storeD(c, insn, 4, true);
+            case OpId.STD -> LoadStore.storeDs(c, insn, 8, false);
+            case OpId.STDU -> LoadStore.storeDs(c, insn, 8, true);
+            case OpId.STQ -> LoadStore.stq(c, insn);
+            case OpId.LMW -> LoadStore.lmw(c, insn);
+            case OpId.STMW -> LoadStore.stmw(c, insn);
+            case OpId.LBZX -> LoadStore.loadX(c, insn, 1, false, false);
+            case OpId.LBZUX -> LoadStore.loadX(c, insn, 1, false, true);
+            case OpId.LHZX -> LoadStore.loadX(c, insn, 2, false, false);
+            case OpId.LHZUX -> LoadStore.loadX(c, insn, 2, false, true);
+            case OpId.LHAX -> LoadStore.loadX(c, insn, 2, true, false);
+            case OpId.LHAUX -> LoadStore.loadX(c, insn, 2, true, true);
+            case OpId.LWZX -> LoadStore.loadX(c, insn, 4, false, false);
+            case OpId.LWZUX -> LoadStore.loadX(c, insn, 4, false, true);
+            case OpId.LWAX -> LoadStore.loadX(c, insn, 4, true, false);
+            case OpId.LWAUX -> LoadStore.loadX(c, insn, 4, true, true);
+            case OpId.LDX -> LoadStore.loadX(c, insn, 8, false, false);
+            case OpId.LDUX -> LoadStore.loadX(c, insn, 8, false, true);
+            case OpId.STBX -> LoadStore.storeX(c, insn, 1, false);
+            case OpId.STBUX -> LoadStore.storeX(c, insn, 1, true);
+            case OpId.STHX -> LoadStore.storeX(c, insn, 2, false);
+            case OpId.STHUX -> LoadStore.storeX(c, insn, 2, true);
+            case OpId.STWX -> LoadStore.storeX(c, insn, 4, false);
+            case OpId.STWUX -> LoadStore.storeX(c, insn, 4, true);
+            case OpId.STDX -> LoadStore.storeX(c, insn, 8, false);
+            case OpId.STDUX -> LoadStore.storeX(c, insn, 8, true);
+            case OpId.LHBRX -> LoadStore.loadReversed(c, insn, 2);
+            case OpId.LWBRX -> LoadStore.loadReversed(c, insn, 4);
+            case OpId.LDBRX -> LoadStore.loadReversed(c, insn, 8);
+            case OpId.STHBRX -> LoadStore.storeReversed(c, insn, 2);
+            case OpId.STWBRX -> LoadStore.storeReversed(c, insn, 4);
+            case OpId.STDBRX -> LoadStore.storeReversed(c, insn, 8);
+            case OpId.LSWI -> LoadStore.lswi(c, insn);
+            case OpId.LSWX -> LoadStore.lswx(c, insn);
+            case OpId.STSWI -> LoadStore.stswi(c, insn);
+            case OpId.STSWX -> LoadStore.stswx(c, insn);
+            case OpId.LBARX -> LoadStore.larx(c, insn, 1);
+            case OpId.LHARX -> LoadStore.larx(c, insn, 2);
+            case OpId.LWARX -> LoadStore.larx(c, insn, 4);
+            case OpId.LDARX -> LoadStore.larx(c, insn, 8);
+            case OpId.LQARX -> LoadStore.lqarx(c, insn);
+            case OpId.STBCX_ -> LoadStore.stcx(c, insn, 1);
+            case OpId.STHCX_ -> LoadStore.stcx(c, insn, 2);
+            case OpId.STWCX_ -> LoadStore.stcx(c, insn, 4);
+            case OpId.STDCX_ -> LoadStore.stcx(c, insn, 8);
+            case OpId.STQCX_ -> LoadStore.stqcx(c, insn);
+            case OpId.DCBZ -> LoadStore.dcbz(c, insn);
+            case OpId.DCBST, OpId.DCBF, OpId.ICBI -> LoadStore.cacheBlockTouch(c, insn);
+            default -> executeBranchSystem(c, insn);
+        }
+    }
+
+    private static void executeBranchSystem(final Cpu c, final int insn) {
+        switch (Decoder.decode(insn)) {
+            case OpId.B -> Branch.b(c, insn);
+            case OpId.BC -> Branch.bc(c, insn);
+            case OpId.BCLR -> Branch.bclr(c, insn);
+            case OpId.BCCTR -> Branch.bcctr(c, insn, false);
+            case OpId.BCTAR -> Branch.bcctr(c, insn, true);
+            case OpId.CRAND, OpId.CROR, OpId.CRXOR, OpId.CRNAND, OpId.CRNOR, OpId.CREQV, OpId.CRANDC,
+                OpId.CRORC -> Branch.crLogical(c, insn, (insn >>> 1) & 0x3FF);
+            case OpId.MCRF -> Branch.mcrf(c, insn);
+            case OpId.MFCR -> Branch.mfcr(c, insn);
+            case OpId.MTCRF -> Branch.mtcrf(c, insn);
+            case OpId.MFSPR -> SystemRegisters.mfspr(c, insn);
+            case OpId.MTSPR -> SystemRegisters.mtspr(c, insn);
+            case OpId.MFTB -> SystemRegisters.mftb(c, insn);
+            // Storage is coherent and there is one processor: ordering and hints have nothing to do.
+            case OpId.DCBT, OpId.DCBTST, OpId.ICBT, OpId.SYNC, OpId.EIEIO, OpId.ISYNC -> {
+            }
+            case OpId.WAIT -> SystemOps.waitForInterrupt(c);
+            case OpId.SC -> SystemOps.sc(c, insn);
+            case OpId.RFID -> SystemOps.rfid(c, insn);
+            case OpId.HRFID -> SystemOps.hrfid(c, insn);
+            case OpId.MFMSR -> SystemOps.mfmsr(c, insn);
+            case OpId.MTMSR -> SystemOps.mtmsr(c, insn, false);
+            case OpId.MTMSRD -> SystemOps.mtmsr(c, insn, true);
+            case OpId.ATTN -> SystemOps.attn(c, insn);
+            case OpId.SLBMTE, OpId.SLBMFEE, OpId.SLBMFEV, OpId.SLBIE, OpId.SLBIA, OpId.SLBFEE_ -> {
+                SystemOps.requireSupervisor(c);
+                throw c.illegal(insn);
+            }
+            case OpId.TLBIE, OpId.TLBIEL, OpId.TLBSYNC -> {
+                SystemOps.requireHypervisor(c, insn);
+                throw c.illegal(insn);
+            }
+            default -> throw c.illegal(insn);
+        }
+    }
+}

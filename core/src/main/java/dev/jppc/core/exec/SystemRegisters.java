@@ -1,0 +1,132 @@
+package dev.jppc.core.exec;
+
+import dev.jppc.core.Cpu;
+import dev.jppc.core.Spr;
+import dev.jppc.core.decode.Fields;
+
+/**
+ * mfspr, mtspr and mftb (Book I 3.3.17, Book III-S 4.4.4): the privilege rules and the registers whose
+ * accesses are more than storage.
+ *
+ * <p>An SPR number jppc does not implement behaves as ISA v2.07 says for its privilege (and as QEMU does):
+ * numbers with bit 0x10 set are privileged, so problem state gets a privileged-instruction interrupt and
+ * privileged state a no-op; other numbers are a no-op in privileged state except 0, 4, 5 and 6, which, like
+ * any of them in problem state, raise the hypervisor emulation assistance interrupt (a privileged program
+ * interrupt where jppc is the hypervisor). A no-op mfspr leaves RT unchanged.
+ */
+public final class SystemRegisters {
+
+    private SystemRegisters() {
+    }
+
+    /** Checks the access; returns false when it is a no-op, throws when it is an interrupt. */
+    private static boolean mayAccess(final Cpu c, final int insn, final int n, final byte level) {
+        final boolean problem = c.problemState();
+        switch (level) {
+            case Spr.USER:
+                return true;
+            case Spr.SUPERVISOR:
+                if (problem) {
+                    throw c.privileged();
+                }
+                return true;
+            case Spr.HYPERVISOR:
+                if (!c.hypervisorState()) {
+                    throw c.hypervisorPrivileged(insn);
+                }
+                return true;
+            case Spr.NO_ACCESS:
+                throw c.privileged();
+            default:
+                if ((n & 0x10) != 0) {
+                    if (problem) {
+                        throw c.privileged();
+                    }
+                    return false;
+                }
+                if (problem || n == 0 || n == 4 || n == 5 || n == 6) {
+                    throw c.hypervisorPrivileged(insn);
+                }
+                return false;
+        }
+    }
+
+    public static void mfspr(final Cpu c, final int insn) {
+        final int n = Fields.spr(insn);
+        if (mayAccess(c, insn, n, Spr.readLevel(n))) {
+            c.gpr[Fields.rt(insn)] = read(c, n);
+        }
+    }
+
+    /** mftb reads only the timebase: TB (268) or TBU (269); anything else is an invalid form. */
+    public static void mftb(final Cpu c, final int insn) {
+        final int n = Fields.spr(insn);
+        if (n != Spr.TB && n != Spr.TBU) {
+            throw c.illegal(insn);
+        }
+        c.gpr[Fields.rt(insn)] = read(c, n);
+    }
+
+    public static void mtspr(final Cpu c, final int insn) {
+        final int n = Fields.spr(insn);
+        if (mayAccess(c, insn, n, Spr.writeLevel(n))) {
+            write(c, n, c.gpr[Fields.rt(insn)]);
+        }
+    }
+
+    /** The value mfspr reads from an implemented SPR. */
+    public static long read(final Cpu c, final int n) {
+        return switch (n) {
+            case Spr.XER -> c.xer();
+            case Spr.LR -> c.lr;
+            case Spr.CTR -> c.ctr;
+            case Spr.DEC -> c.decrementer();
+            case Spr.HDEC -> c.hypervisorDecrementer();
+            case Spr.TB, Spr.PURR, Spr.SPURR, Spr.VTB -> c.timebase();
+            case Spr.TBU -> c.timebase() >>> 32;
+            case Spr.IC -> c.instructions;
+            case Spr.DSCR_USER -> c.spr[Spr.DSCR];
+            case Spr.AMR_USER -> c.spr[Spr.AMR];
+            case Spr.SPRG3_USER -> c.spr[Spr.SPRG3];
+            case Spr.CTRL_READ -> c.spr[Spr.CTRL_WRITE];
+            case Spr.PPR32 -> c.spr[Spr.PPR] >>> 32;
+            case Spr.PIR, Spr.TIR -> 0;
+            default -> c.spr[n];
+        };
+    }
+
+    /** The effect of mtspr on an implemented SPR. */
+    public static void write(final Cpu c, final int n, final long value) {
+        switch (n) {
+            case Spr.XER -> c.setXer(value);
+            case Spr.LR -> c.lr = value;
+            case Spr.CTR -> c.ctr = value;
+            case Spr.DEC -> c.setDecrementer(value);
+            case Spr.HDEC -> c.setHypervisorDecrementer(value);
+            case Spr.TBL_WRITE -> c.setTimebase((c.timebase() & 0xFFFF_FFFF_0000_0000L) | (value & 0xFFFF_FFFFL));
+            case Spr.TBU_WRITE -> c.setTimebase((c.timebase() & 0xFFFF_FFFFL) | (value << 32));
+            case Spr.TBU40 -> c.setTimebase((value & 0xFFFF_FFFF_FF00_0000L) | (c.timebase() & 0xFF_FFFFL));
+            case Spr.DSCR_USER -> c.spr[Spr.DSCR] = value;
+            case Spr.AMR, Spr.AMR_USER -> writeAmr(c, value);
+            case Spr.CTRL_WRITE -> c.spr[Spr.CTRL_WRITE] = value & 1;
+            case Spr.PPR32 -> c.spr[Spr.PPR] = (value << 32) | (c.spr[Spr.PPR] & 0xFFFF_FFFFL);
+            default -> c.spr[n] = value;
+        }
+    }
+
+    /**
+     * AMR: in problem state only the bits UAMOR allows change; in privileged non-hypervisor state only those
+     * AMOR allows (Book III-S 5.7.13.1); the hypervisor writes all of it.
+     */
+    private static void writeAmr(final Cpu c, final long value) {
+        final long allowed;
+        if (c.problemState()) {
+            allowed = c.spr[Spr.UAMOR];
+        } else if (!c.hypervisorState()) {
+            allowed = c.spr[Spr.AMOR];
+        } else {
+            allowed = -1L;
+        }
+        c.spr[Spr.AMR] = (c.spr[Spr.AMR] & ~allowed) | (value & allowed);
+    }
+}
