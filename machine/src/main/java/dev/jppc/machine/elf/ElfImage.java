@@ -148,8 +148,9 @@ public final class ElfImage {
     }
 
     /**
-     * Checks that every segment, placed by {@code place} (a pure function of p_paddr), lies inside RAM of {@code ramSize} bytes, and
-     * returns the range they cover. Segments with p_memsz 0 occupy nothing and are skipped.
+     * Checks that every segment, placed by {@code place} (a pure function of p_paddr), lies inside RAM of
+     * {@code ramSize} bytes, and returns the range they cover. Segments with p_memsz 0 occupy nothing and are
+     * skipped.
      */
     public LoadExtent checkPlacement(final LongUnaryOperator place, final long ramSize) throws ElfException {
         long start = Long.MAX_VALUE;
