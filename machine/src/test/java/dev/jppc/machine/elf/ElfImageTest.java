@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -203,6 +204,38 @@ class ElfImageTest {
         elf.put16(file, 56, 0xFFFF);
         elf.put32(file, elf.shdr(0, 44), 1);
         assertEquals(1, ElfImage.parse(file).segments().size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("orders")
+    void shouldThrowOnlyElfExceptionForRandomCorruption(final ByteOrder order) {
+        final TestElf elf = new TestElf(order).flags(1).entry(0x1002_0000L)
+            .segment(0, 0x1000_0000L, 5, TestElf.bytes(16, 0), 16)
+            .segment(0x2_0000, 0x1002_0000L, 6, TestElf.bytes(24, 0), 0x100)
+            .codeSection(".text", 0, true)
+            .codeSection(".opd", 1, false)
+            .bssSection(".bss", 0x1002_0018L, 0xE8)
+            .symbol("start", 0x1000_0000L, 16, ElfSymbol.STT_FUNC, ElfSymbol.STB_GLOBAL);
+        final byte[] good = elf.build();
+        final Random random = new Random(64);
+        for (int round = 0; round < 5_000; round++) {
+            final byte[] file = good.clone();
+            for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                // Mostly the headers, where a flipped byte changes offsets, sizes and counts.
+                final int at = random.nextBoolean() ? random.nextInt(64 + 2 * 56)
+                    : elf.shoff + random.nextInt(file.length - elf.shoff);
+                file[at] = (byte) random.nextInt(256);
+            }
+            try {
+                final ElfImage image = ElfImage.parse(file);
+                image.entryDescriptor();
+                image.symbols().describe(random.nextLong());
+                image.sections().forEach(ElfSection::data);
+                image.segments().forEach(ElfSegment::data);
+            } catch (final ElfException expected) {
+                // a clear refusal is the only acceptable failure
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
