@@ -1,0 +1,172 @@
+package dev.jppc.devices.rtas;
+
+import java.io.PrintStream;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+import dev.jppc.core.Cpu;
+import dev.jppc.core.StopReason;
+import dev.jppc.mmu.GuestMemory;
+
+/**
+ * Run-Time Abstraction Services: the firmware calls a PAPR guest makes through an argument buffer in its
+ * memory. The buffer is big-endian 32-bit cells: token, nargs, nret, nargs arguments, nret returns; the first
+ * return is the status. Tokens follow QEMU's numbering (the values in /rtas).
+ */
+public final class Rtas {
+
+    public static final int DISPLAY_CHARACTER = 0x2000;
+    public static final int GET_TIME_OF_DAY = 0x2001;
+    public static final int SET_TIME_OF_DAY = 0x2002;
+    public static final int POWER_OFF = 0x2003;
+    public static final int SYSTEM_REBOOT = 0x2004;
+    public static final int IBM_OS_TERM = 0x201F;
+
+    /** Status: success. */
+    public static final int SUCCESS = 0;
+    /** Status: hardware error. */
+    public static final int HARDWARE_ERROR = -1;
+    /** Status: parameter error, and the answer to an unknown token. */
+    public static final int PARAMETER_ERROR = -3;
+
+    /** Most argument or return cells any call uses; a larger count is a bad buffer. */
+    private static final int MAX_CELLS = 16;
+    private static final int MAX_OS_TERM_MESSAGE = 1024;
+
+    private final GuestMemory ram;
+    private final PrintStream log;
+    /** Seconds between the real time of day and the host's clock (set-time-of-day moves it). */
+    private long clockOffsetSeconds;
+    private final long bootEpochSecond;
+
+    /**
+     * @param ram guest RAM holding the argument buffers
+     * @param log where display-character text and os-term messages go (not the guest console)
+     * @param bootEpochSecond the time of day at timebase 0, in seconds since the epoch
+     */
+    public Rtas(final GuestMemory ram, final PrintStream log, final long bootEpochSecond) {
+        this.ram = ram;
+        this.log = log;
+        this.bootEpochSecond = bootEpochSecond;
+    }
+
+    /**
+     * Performs the call whose buffer is at guest real address {@code buffer}. Returns false when the buffer
+     * itself is unusable (outside RAM, absurd counts): the caller answers H_PARAMETER and nothing was written.
+     */
+    public boolean call(final Cpu cpu, final long buffer) {
+        if (!ram.contains(buffer, 12)) {
+            return false;
+        }
+        final int token = cell(buffer);
+        final int nargs = cell(buffer + 4);
+        final int nret = cell(buffer + 8);
+        if (nargs < 0 || nargs > MAX_CELLS || nret < 0 || nret > MAX_CELLS
+            || !ram.contains(buffer, 12 + 4 * (nargs + nret))) {
+            return false;
+        }
+        final long args = buffer + 12;
+        final long rets = args + 4L * nargs;
+        if (nret == 0) {
+            return true;
+        }
+        final int status = switch (token) {
+            case DISPLAY_CHARACTER -> displayCharacter(args, nargs);
+            case GET_TIME_OF_DAY -> getTimeOfDay(cpu, rets, nret);
+            case SET_TIME_OF_DAY -> setTimeOfDay(cpu, args, nargs);
+            case POWER_OFF -> stop(cpu, StopReason.POWER_OFF, 0);
+            case SYSTEM_REBOOT -> stop(cpu, StopReason.REBOOT, 0);
+            case IBM_OS_TERM -> osTerm(cpu, args, nargs);
+            default -> PARAMETER_ERROR;
+        };
+        putCell(rets, status);
+        return true;
+    }
+
+    private int cell(final long pa) {
+        return ram.getInt(pa, ByteOrder.BIG_ENDIAN);
+    }
+
+    private void putCell(final long pa, final int value) {
+        ram.putInt(pa, value, ByteOrder.BIG_ENDIAN);
+    }
+
+    private int displayCharacter(final long args, final int nargs) {
+        if (nargs < 1) {
+            return PARAMETER_ERROR;
+        }
+        log.print((char) (cell(args) & 0xFF));
+        return SUCCESS;
+    }
+
+    private long secondsNow(final Cpu cpu) {
+        return bootEpochSecond + clockOffsetSeconds + cpu.timebase() / TIMEBASE_HZ;
+    }
+
+    /** Timebase frequency (platform.md): 512 MHz. */
+    public static final long TIMEBASE_HZ = 512_000_000L;
+
+    private int getTimeOfDay(final Cpu cpu, final long rets, final int nret) {
+        if (nret < 8) {
+            return PARAMETER_ERROR;
+        }
+        final long ticks = cpu.timebase();
+        final ZonedDateTime now = Instant.ofEpochSecond(secondsNow(cpu)).atZone(ZoneOffset.UTC);
+        final int nanos = (int) ((ticks % TIMEBASE_HZ) * 1_000_000_000L / TIMEBASE_HZ);
+        final int[] fields = {now.getYear(), now.getMonthValue(), now.getDayOfMonth(), now.getHour(),
+            now.getMinute(), now.getSecond(), nanos};
+        for (int i = 0; i < fields.length; i++) {
+            putCell(rets + 4L * (i + 1), fields[i]);
+        }
+        return SUCCESS;
+    }
+
+    private int setTimeOfDay(final Cpu cpu, final long args, final int nargs) {
+        if (nargs < 6) {
+            return PARAMETER_ERROR;
+        }
+        final int year = cell(args);
+        final int month = cell(args + 4);
+        final int day = cell(args + 8);
+        final int hour = cell(args + 12);
+        final int minute = cell(args + 16);
+        final int second = cell(args + 20);
+        if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0
+            || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return PARAMETER_ERROR;
+        }
+        try {
+            final long wanted = ZonedDateTime.of(year, month, day, hour, minute, second, 0, ZoneOffset.UTC)
+                .toEpochSecond();
+            clockOffsetSeconds += wanted - secondsNow(cpu);
+            return SUCCESS;
+        } catch (final java.time.DateTimeException e) {
+            return PARAMETER_ERROR;
+        }
+    }
+
+    private static int stop(final Cpu cpu, final StopReason reason, final int code) {
+        cpu.stop(reason, code);
+        return SUCCESS;
+    }
+
+    /** ibm,os-term: the OS is finished (a panic); its argument is the address of a message string. */
+    private int osTerm(final Cpu cpu, final long args, final int nargs) {
+        if (nargs >= 1) {
+            final long message = cell(args) & 0xFFFF_FFFFL;
+            final StringBuilder text = new StringBuilder();
+            for (long pa = message; text.length() < MAX_OS_TERM_MESSAGE && ram.contains(pa, 1); pa++) {
+                final byte b = ram.getByte(pa);
+                if (b == 0) {
+                    break;
+                }
+                text.append((char) (b & 0xFF));
+            }
+            log.println("jppc: guest called ibm,os-term: " + text);
+        }
+        cpu.stop(StopReason.OS_TERM, 1);
+        return SUCCESS;
+    }
+}
