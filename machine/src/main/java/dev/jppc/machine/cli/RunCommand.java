@@ -1,0 +1,161 @@
+package dev.jppc.machine.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.jppc.core.Cpu;
+import dev.jppc.core.StopReason;
+import dev.jppc.core.decode.Disassembler;
+import dev.jppc.machine.Machine;
+import dev.jppc.machine.MachineConfig;
+import dev.jppc.machine.MachineException;
+import dev.jppc.machine.MachineType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jppc run}: boots an image on one of the machines of spec/platform.md. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a guest image.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--machine", description = "pseries (default) or bare", defaultValue = "pseries")
+    String machine;
+
+    @Option(names = "--memory", description = "RAM size, e.g. 512M or 1G (default: 512M pseries, 256M bare)")
+    String memory;
+
+    @Option(names = "--initrd", description = "initial RAM disk (pseries)")
+    Path initrd;
+
+    @Option(names = "--append", description = "kernel command line (pseries)", defaultValue = "")
+    String append;
+
+    @Option(names = "--bios", description = "raw firmware loaded at 0 and started at 0x100 (pseries)")
+    Path bios;
+
+    @Option(names = "--max-insns", description = "stop (exit status 3) after this many instructions")
+    Long maxInstructions;
+
+    @Option(names = "--timeout", description = "stop (exit status 3) after this many seconds")
+    Double timeoutSeconds;
+
+    @Option(names = "--trace", description = "print every instruction to stderr before it executes")
+    boolean trace;
+
+    @Parameters(arity = "0..1", paramLabel = "IMAGE", description = "ELF64 image to load")
+    Path image;
+
+    @Override
+    public Integer call() {
+        final MachineConfig config = new MachineConfig();
+        try {
+            config.type(MachineType.valueOf(machine.toUpperCase(Locale.ROOT)));
+            if (memory != null) {
+                config.memory(MachineConfig.parseSize(memory));
+            }
+        } catch (final IllegalArgumentException e) {
+            System.err.println("jppc: " + (memory != null && e.getMessage() != null
+                && e.getMessage().contains("size") ? e.getMessage() : "unknown machine " + machine
+                + " (use pseries or bare)"));
+            return Main.EXIT_USAGE;
+        }
+        if (image == null && bios == null) {
+            System.err.println("jppc: run needs an IMAGE (or --bios)");
+            return Main.EXIT_USAGE;
+        }
+        config.image(image).initrd(initrd).bios(bios).append(append);
+        final Machine m;
+        try {
+            m = Machine.create(config);
+        } catch (final MachineException e) {
+            System.err.println("jppc: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        return run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions, timeoutSeconds, trace);
+    }
+
+    /** Runs a built machine to its stop with the console on the terminal; returns the exit status. */
+    static int run(final Machine m, final long budget, final Double timeout, final boolean trace) {
+        if (trace) {
+            m.interpreter().setTrace(System.err);
+        }
+        startConsoleInput(m, System.in);
+        if (timeout != null) {
+            final Thread timer = new Thread(() -> {
+                try {
+                    Thread.sleep((long) (timeout * 1000));
+                    m.requestStop();
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "jppc-timeout");
+            timer.setDaemon(true);
+            timer.start();
+        }
+        final StopReason reason = m.run(budget);
+        System.out.flush();
+        report(m, reason, System.err);
+        return m.exitStatus(reason);
+    }
+
+    private static void startConsoleInput(final Machine m, final InputStream in) {
+        final Thread reader = new Thread(() -> {
+            final byte[] buffer = new byte[256];
+            try {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    m.offerInput(java.util.Arrays.copyOf(buffer, n));
+                }
+            } catch (final IOException e) {
+                // The terminal went away: the guest simply gets no more input.
+            }
+        }, "jppc-console-input");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Explains a stop that is not a normal guest exit. */
+    static void report(final Machine m, final StopReason reason, final PrintStream err) {
+        final Cpu cpu = m.cpu();
+        switch (reason) {
+            case BUDGET -> err.printf("jppc: instruction limit reached after %d instructions (pc 0x%x)%n",
+                cpu.instructions, cpu.pc);
+            case REQUESTED -> err.printf("jppc: timeout after %d instructions (pc 0x%x)%n", cpu.instructions,
+                cpu.pc);
+            case CHECKSTOP -> err.printf("jppc: checkstop: machine check with MSR[ME]=0 at pc 0x%x%n", cpu.pc);
+            case INTERNAL_ERROR -> {
+                err.println("jppc: internal error (a bug in jppc), guest state follows:");
+                final Throwable error = m.interpreter().internalError();
+                if (error != null) {
+                    error.printStackTrace(err);
+                }
+                err.print(describe(cpu));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** A register dump for crash reports and the monitor. */
+    public static String describe(final Cpu cpu) {
+        final StringBuilder out = new StringBuilder();
+        int word = 0;
+        try {
+            word = cpu.fetch(cpu.pc);
+        } catch (final RuntimeException e) {
+            word = 0;
+        }
+        out.append(String.format("pc  %016x  %s%n", cpu.pc, Disassembler.disassemble(word, cpu.pc)));
+        out.append(String.format("msr %016x  cr %08x  xer %016x  lr %016x  ctr %016x%n", cpu.msr, cpu.cr,
+            cpu.xer(), cpu.lr, cpu.ctr));
+        for (int i = 0; i < 32; i++) {
+            out.append(String.format("r%-2d %016x%s", i, cpu.gpr[i], (i % 4 == 3) ? System.lineSeparator() : "  "));
+        }
+        out.append(String.format("instructions %d%n", cpu.instructions));
+        return out.toString();
+    }
+}
