@@ -1,6 +1,10 @@
 package dev.jppc.core;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.collections4.queue.CircularFifoQueue;
 
 import dev.jppc.core.decode.Decoder;
 import dev.jppc.core.decode.Disassembler;
@@ -30,6 +34,20 @@ public final class Interpreter {
     private final Cpu cpu;
     private PrintStream trace;
     private Throwable internalError;
+    /** The last instructions executed, when history is on; records are recycled, never reallocated. */
+    private CircularFifoQueue<Executed> history;
+
+    /** One executed instruction in the history ring. */
+    public static final class Executed {
+        long count;
+        long pc;
+        int word;
+
+        @Override
+        public String toString() {
+            return String.format("%12d %016x: %08x  %s", count, pc, word, Disassembler.disassemble(word, pc));
+        }
+    }
 
     public Interpreter(final Cpu cpu) {
         this.cpu = cpu;
@@ -38,6 +56,19 @@ public final class Interpreter {
     /** Prints every instruction to {@code out} before it executes (null: off). Uses a separate, slow loop. */
     public void setTrace(final PrintStream out) {
         trace = out;
+    }
+
+    /**
+     * Keeps the last {@code depth} executed instructions for crash reports ({@link #history()}); 0 turns it
+     * off. Like the trace, it selects the separate slow loop.
+     */
+    public void setHistory(final int depth) {
+        history = depth > 0 ? new CircularFifoQueue<>(depth) : null;
+    }
+
+    /** The recorded instructions, oldest first (empty when history is off). */
+    public List<Executed> history() {
+        return history == null ? List.of() : new ArrayList<>(history);
     }
 
     /** The Java exception behind an {@link StopReason#INTERNAL_ERROR} stop. */
@@ -69,10 +100,10 @@ public final class Interpreter {
                 }
                 c.sliceEnd = Math.min(Math.min(limit, c.instructions + MAX_SLICE), c.nextTimerEvent());
                 try {
-                    if (trace == null) {
+                    if (trace == null && history == null) {
                         runSlice(c);
                     } else {
-                        runSliceTraced(c, trace);
+                        runSliceTraced(c, trace, history);
                     }
                 } catch (final GuestInterrupt interrupt) {
                     c.deliverRaised();
@@ -149,11 +180,20 @@ public final class Interpreter {
         }
     }
 
-    private static void runSliceTraced(final Cpu c, final PrintStream out) {
+    private static void runSliceTraced(final Cpu c, final PrintStream out, final CircularFifoQueue<Executed> ring) {
         while (c.instructions < c.sliceEnd) {
             final long pc = c.pc;
             final int insn = c.fetch(pc);
-            out.printf("%12d %016x: %08x  %s%n", c.instructions, pc, insn, Disassembler.disassemble(insn, pc));
+            if (out != null) {
+                out.printf("%12d %016x: %08x  %s%n", c.instructions, pc, insn, Disassembler.disassemble(insn, pc));
+            }
+            if (ring != null) {
+                final Executed record = ring.isAtFullCapacity() ? ring.remove() : new Executed();
+                record.count = c.instructions;
+                record.pc = pc;
+                record.word = insn;
+                ring.add(record);
+            }
             c.nip = (pc + 4) & c.eaMask;
             execute(c, insn);
             c.pc = c.nip;

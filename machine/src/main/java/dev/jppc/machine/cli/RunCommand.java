@@ -46,6 +46,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "print every instruction to stderr before it executes")
     boolean trace;
 
+    @Option(names = "--history", paramLabel = "N",
+        description = "keep the last N instructions and print them when the run stops abnormally")
+    int history;
+
     @Parameters(arity = "0..1", paramLabel = "IMAGE", description = "ELF64 image to load")
     Path image;
 
@@ -75,6 +79,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("jppc: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
+        m.interpreter().setHistory(history);
         return run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions, timeoutSeconds, trace);
     }
 
@@ -136,7 +141,13 @@ public final class RunCommand implements Callable<Integer> {
                 err.print(describe(cpu));
             }
             default -> {
+                return;
             }
+        }
+        final var recent = m.interpreter().history();
+        if (!recent.isEmpty()) {
+            err.println("jppc: the last " + recent.size() + " instructions:");
+            recent.forEach(err::println);
         }
     }
 
