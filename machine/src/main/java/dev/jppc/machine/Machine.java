@@ -86,6 +86,8 @@ public final class Machine {
                 throw new MachineException("no image given");
             }
             return ElfImage.read(config.image());
+        } catch (final java.nio.file.NoSuchFileException e) {
+            throw new MachineException("no such file: " + config.image(), e);
         } catch (final IOException e) {
             throw new MachineException("cannot read " + config.image() + ": " + e.getMessage(), e);
         } catch (final ElfException e) {
@@ -245,6 +247,8 @@ public final class Machine {
     private static byte[] readFile(final Path path, final String option) throws MachineException {
         try {
             return Files.readAllBytes(path);
+        } catch (final java.nio.file.NoSuchFileException e) {
+            throw new MachineException(option + ": no such file: " + path, e);
         } catch (final IOException | OutOfMemoryError e) {
             throw new MachineException("cannot read " + option + " " + path + ": " + e.getMessage(), e);
         }
