@@ -18,6 +18,8 @@ public final class Decoder {
         defineRow(19, 1, 0x3FF);
         defineRow(31, 1, 0x3FF);
         defineRow(30, 1, 0xF);
+        // sc is 0b10 in bits 30-31; the other values are scv (v3.0) and reserved forms.
+        defineRow(17, 0, 0x3);
         defineRow(58, 0, 0x3);
         defineRow(62, 0, 0x3);
         for (final Op op : Op.values()) {

@@ -227,7 +227,7 @@ public enum Op {
     MFTB("mftb", 31, 371, X, Syntax.RT_SPR, 0),
 
     // Book III-S system instructions
-    SC("sc", 17, -1, D, Syntax.LEV, 0),
+    SC("sc", 17, 2, DS, Syntax.LEV, 0),
     RFID("rfid", 19, 18, X, Syntax.NONE, Op.PRIV),
     HRFID("hrfid", 19, 274, X, Syntax.NONE, Op.HYP),
     MFMSR("mfmsr", 31, 83, X, Syntax.RT, Op.PRIV),

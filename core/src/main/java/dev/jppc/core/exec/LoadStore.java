@@ -297,6 +297,9 @@ public final class LoadStore {
      * location and size; CR0 = 0b00 || success || XER[SO]. The reservation is gone afterwards either way.
      */
     public static void stcx(final Cpu c, final int insn, final int size) {
+        if (!Fields.rc(insn)) {
+            throw c.illegal(insn);
+        }
         final long ea = eaX(c, insn);
         if ((ea & (size - 1)) != 0) {
             throw c.alignment(ea);
@@ -312,7 +315,7 @@ public final class LoadStore {
 
     public static void stqcx(final Cpu c, final int insn) {
         final int s = rt(insn);
-        if ((s & 1) != 0) {
+        if ((s & 1) != 0 || !Fields.rc(insn)) {
             throw c.illegal(insn);
         }
         final long ea = eaX(c, insn);

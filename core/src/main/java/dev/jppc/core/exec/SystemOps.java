@@ -12,6 +12,9 @@ public final class SystemOps {
     /** PAPR return code for a hypercall made from problem state. */
     private static final long H_PRIVILEGE = -3;
 
+    /** attn has no operands: any other bit set makes a different (undefined) word. */
+    public static final int ATTN_WORD = 0x0000_0200;
+
     private SystemOps() {
     }
 
@@ -103,7 +106,7 @@ public final class SystemOps {
 
     /** attn stops the bare machine with the low byte of r3 as exit code; elsewhere it is illegal. */
     public static void attn(final Cpu c, final int insn) {
-        if (!c.attnEnabled || !c.hypervisorState()) {
+        if (insn != ATTN_WORD || !c.attnEnabled || !c.hypervisorState()) {
             throw c.illegal(insn);
         }
         c.stop(StopReason.ATTENTION, (int) c.gpr[3] & 0xFF);
