@@ -492,15 +492,17 @@ public final class HashMmu {
      * of the segment the entry mapped before and of the one it maps now.
      */
     public boolean slbmte(final long rs, final long rb) {
-        final long index = rb & Slb.RB_INDEX;
-        if (index < Slb.SIZE && slb.isValid((int) index)) {
-            flushSegment(slb.esidWord((int) index), slb.segmentMask((int) index));
-        }
+        final int index = (int) (rb & Slb.RB_INDEX);
+        final long oldEsid = index < Slb.SIZE ? slb.esidWord(index) : 0;
+        final long oldMask = index < Slb.SIZE ? slb.segmentMask(index) : 0;
         if (!slb.slbmte(rs, rb)) {
             return false;
         }
-        if (slb.isValid((int) index)) {
-            flushSegment(slb.esidWord((int) index), slb.segmentMask((int) index));
+        if (oldMask != 0) {
+            flushSegment(oldEsid, oldMask);
+        }
+        if (slb.isValid(index)) {
+            flushSegment(slb.esidWord(index), slb.segmentMask(index));
         }
         return true;
     }
