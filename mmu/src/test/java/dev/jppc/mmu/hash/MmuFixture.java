@@ -143,16 +143,20 @@ final class MmuFixture {
         return index;
     }
 
-    /** Like {@link #map} into the first free slot of the primary group, then the secondary; -1 when both full. */
+    /**
+     * Like {@link #map} into the first free slot of the primary group, then the secondary (or the other way round);
+     * -1 when both are full.
+     */
     int mapAnywhere(final long ea, final long vsid, final boolean oneTerabyte, final int baseShift,
-                    final int actualShift, final long realPage, final long flags) {
+                    final int actualShift, final long realPage, final long flags, final boolean secondaryFirst) {
         final long offset = segmentOffset(ea, oneTerabyte);
         final long h = hash(vsid, oneTerabyte, offset, baseShift);
         for (int pass = 0; pass < 2; pass++) {
-            final int group = (int) ((pass == 1 ? ~h : h) & table.groupMask());
+            final boolean secondary = (pass == 1) != secondaryFirst;
+            final int group = (int) ((secondary ? ~h : h) & table.groupMask());
             for (int slot = 0; slot < 8; slot++) {
                 if ((table.v(group * 8 + slot) & 1) == 0) {
-                    return map(ea, vsid, oneTerabyte, baseShift, actualShift, realPage, flags, pass == 1, slot);
+                    return map(ea, vsid, oneTerabyte, baseShift, actualShift, realPage, flags, secondary, slot);
                 }
             }
         }
