@@ -111,7 +111,6 @@ public final class ChangeReader {
         }
         int level = 0;
         int position = Math.max(from, 0);
-        boolean wholeWord = false;
         while (true) {
             final long[] words = levels[level];
             final int w = position >>> 6;
@@ -119,17 +118,18 @@ public final class ChangeReader {
                 return -1;
             }
             wordsExamined++;
-            final long word = (long) WORDS.getVolatile(words, w) & (-1L << (position & 63));
+            final long raw = (long) WORDS.getVolatile(words, w);
+            final long word = raw & (-1L << (position & 63));
             if (word == 0) {
-                if (wholeWord) {
-                    clearStaleSummary(level + 1, w);
-                }
                 if (level == top) {
                     return -1;
                 }
+                if (raw == 0) {
+                    // The summary bit of an empty word is stale: clean it so later searches skip it.
+                    clearStaleSummary(level + 1, w);
+                }
                 position = w + 1;
                 level++;
-                wholeWord = false;
                 continue;
             }
             final int found = (w << 6) | Long.numberOfTrailingZeros(word);
@@ -138,7 +138,6 @@ public final class ChangeReader {
             }
             position = found << 6;
             level--;
-            wholeWord = true;
         }
     }
 
@@ -209,6 +208,9 @@ public final class ChangeReader {
         final long[] summaries = levels[level];
         final int w = child >>> 6;
         final long bit = 1L << (child & 63);
+        if (((long) WORDS.getVolatile(summaries, w) & bit) == 0) {
+            return;
+        }
         WORDS.getAndBitwiseAnd(summaries, w, ~bit);
         if ((long) WORDS.getVolatile(levels[level - 1], child) != 0) {
             WORDS.getAndBitwiseOr(summaries, w, bit);
