@@ -7,7 +7,7 @@ import java.util.Arrays;
  * marked once per open {@link ChangeReader}, and each reader independently finds and consumes what changed since
  * it last looked, at a cost that follows the number of changes.
  *
- * <p>With no reader open, {@link #mark(int)} costs one volatile read (the HTAB fd rule "nothing is recorded while
+ * <p>With no reader open, {@link #mark(int)} costs a range check and one volatile read (the HTAB fd rule "nothing is recorded while
  * no handle is open" comes for free). A reader opened later starts either empty or with every index marked.
  *
  * <p>Contract for writers: write the new data first, then call {@code mark} (its atomic OR releases the data
@@ -34,13 +34,10 @@ public final class ChangeTracker {
 
     /** Marks {@code index} changed for every open reader. */
     public void mark(final int index) {
-        final ChangeReader[] current = readers;
-        if (current.length == 0) {
-            return;
-        }
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("change index " + index + " outside 0.." + (size - 1));
         }
+        final ChangeReader[] current = readers;
         for (final ChangeReader reader : current) {
             reader.markUnchecked(index);
         }
@@ -48,14 +45,14 @@ public final class ChangeTracker {
 
     /** Marks {@code [from, from + count)} changed for every open reader. */
     public void markRange(final int from, final int count) {
-        final ChangeReader[] current = readers;
-        if (current.length == 0 || count <= 0) {
+        if (count <= 0) {
             return;
         }
         if (from < 0 || from > size - count) {
             throw new IllegalArgumentException(
                 "change range " + from + "+" + count + " outside 0.." + (size - 1));
         }
+        final ChangeReader[] current = readers;
         for (final ChangeReader reader : current) {
             for (int i = 0; i < count; i++) {
                 reader.markUnchecked(from + i);

@@ -71,6 +71,14 @@ class DirtyPageTrackerTest {
         assertEquals(0, mmu.storeTlb.validCount());
         assertEquals(1, mmu.loadTlb.validCount());
         assertTrue(dirty.isFlushed(generation));
+        mmu.translate(0x3000, HashMmu.STORE, msr, true);
+        mmu.park();
+        assertEquals(0, mmu.storeTlb.validCount());
+        assertTrue(dirty.isFlushed(dirty.requestStoreTlbFlush()));
+        mmu.unpark();
+        mmu.translate(0x3000, HashMmu.STORE, msr, true);
+        mmu.serviceFlushRequests();
+        assertEquals(1, mmu.storeTlb.validCount());
     }
 
     /*
