@@ -10,7 +10,7 @@ import dev.jppc.mmu.track.DirtyPageTracker;
 /**
  * One CPU's hashed MMU (POWER8, ISA v2.07B Book III-S): its SLB, the hashed page table it walks, its three
  * software TLBs and the translation slow path. Not thread-safe: only the CPU's thread calls it, except where a
- * method says otherwise.
+ * method says otherwise. Comments cite sections of Book III-S chapter 5, "Storage Control", by title.
  *
  * <h2>Contract with the CPU</h2>
  * <ul>

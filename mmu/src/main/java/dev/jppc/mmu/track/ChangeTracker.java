@@ -7,8 +7,9 @@ import java.util.Arrays;
  * marked once per open {@link ChangeReader}, and each reader independently finds and consumes what changed since
  * it last looked, at a cost that follows the number of changes.
  *
- * <p>With no reader open, {@link #mark(int)} costs a range check and one volatile read (the HTAB fd rule "nothing is recorded while
- * no handle is open" comes for free). A reader opened later starts either empty or with every index marked.
+ * <p>With no reader open, {@link #mark(int)} costs a range check and one volatile read (the HTAB fd rule
+ * "nothing is recorded while no handle is open" comes for free). A reader opened later starts either empty or
+ * with every index marked.
  *
  * <p>Contract for writers: write the new data first, then call {@code mark} (its atomic OR releases the data
  * to the reader that consumes the mark). Marking is thread-safe: several writer threads may mark at once.

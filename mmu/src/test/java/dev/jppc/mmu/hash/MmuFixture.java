@@ -5,9 +5,9 @@ import dev.jppc.mmu.tlb.TranslationMode;
 import dev.jppc.mmu.track.DirtyPageTracker;
 
 /**
- * A machine for MMU tests (one at a time: they share their RAM): 64 MiB of RAM, a dirty tracker, one HashMmu and a table (pseries: hypervisor-owned
- * 256 KiB; bare: in RAM through SDR1). The HPTE and SLB encoders here are written from hash-mmu.md's formulas,
- * independently of the production helpers.
+ * A machine for MMU tests (one at a time: they share their RAM): 64 MiB of RAM, a dirty tracker, one HashMmu and a
+ * table (pseries: hypervisor-owned 256 KiB; bare: in RAM through SDR1). The HPTE and SLB encoders here are written
+ * from hash-mmu.md's formulas, independently of the production helpers.
  */
 final class MmuFixture {
 
