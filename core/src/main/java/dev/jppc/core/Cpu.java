@@ -2,8 +2,14 @@ package dev.jppc.core;
 
 import java.nio.ByteOrder;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import dev.jppc.core.spi.Hypervisor;
 import dev.jppc.mmu.GuestMemory;
+import dev.jppc.mmu.hash.HashMmu;
+import dev.jppc.mmu.tlb.Tlb;
+import dev.jppc.mmu.tlb.TranslationMode;
+import dev.jppc.mmu.track.DirtyPageTracker;
 
 /**
  * One POWER8-class processor thread: its architected state, its view of storage, and the raising of
@@ -72,6 +78,11 @@ public final class Cpu {
 
     public final GuestMemory ram;
     public final MmioBus mmio = new MmioBus();
+    /** The hashed MMU: SLB, page table, TLBs. */
+    public final HashMmu mmu;
+    private final Tlb fetchTlb;
+    private final Tlb loadTlb;
+    private final Tlb storeTlb;
     /**
      * True when the processor implements hypervisor state for its software (the bare machine); false on
      * pseries, where jppc itself is the hypervisor and guest code never runs with MSR[HV]=1.
@@ -88,6 +99,10 @@ public final class Cpu {
     public ByteOrder order = ByteOrder.BIG_ENDIAN;
     /** Effective addresses are truncated to 32 bits when MSR[SF]=0. */
     public long eaMask = -1L;
+    /** TLB tag mode bits of fetches, loads and stores under the current MSR (and reservation). */
+    private int fetchMode;
+    private int dataMode;
+    private int storeMode;
 
     // ---- time ---------------------------------------------------------------------------------------
 
@@ -124,8 +139,20 @@ public final class Cpu {
     long pendingReason;
 
     public Cpu(final GuestMemory ram, final boolean hypervisorCapable) {
+        this(ram, hypervisorCapable, new DirtyPageTracker(ram.size(), DIRTY_PAGE_SHIFT));
+    }
+
+    /** Dirty RAM is tracked in 4 KiB pages. */
+    public static final int DIRTY_PAGE_SHIFT = 12;
+
+    /** A processor whose stores are reported to {@code dirtyPages} (shared by a machine's readers). */
+    public Cpu(final GuestMemory ram, final boolean hypervisorCapable, final DirtyPageTracker dirtyPages) {
         this.ram = ram;
         this.hypervisorCapable = hypervisorCapable;
+        this.mmu = new HashMmu(ram, dirtyPages);
+        this.fetchTlb = mmu.fetchTlb;
+        this.loadTlb = mmu.loadTlb;
+        this.storeTlb = mmu.storeTlb;
         spr[Spr.PVR] = PVR_POWER8;
         decValue = 0x7FFF_FFFFL;
         hdecValue = 0x7FFF_FFFFL;
@@ -142,6 +169,9 @@ public final class Cpu {
         msr = v;
         order = (v & MSR_LE) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         eaMask = (v & MSR_SF) != 0 ? -1L : 0xFFFF_FFFFL;
+        fetchMode = TranslationMode.fetch(v);
+        dataMode = TranslationMode.data(v);
+        storeMode = reservationValid ? dataMode | RESERVATION_HELD : dataMode;
     }
 
     public boolean problemState() {
@@ -325,43 +355,56 @@ public final class Cpu {
 
     // ---- storage ------------------------------------------------------------------------------------
 
-    /** Storage access kinds, for translation and faults. */
-    public static final int FETCH = 0;
-    public static final int LOAD = 1;
-    public static final int STORE = 2;
-
-    private static final long DSISR_NO_TRANSLATION = 1L << 30;
-    private static final long DSISR_STORE = 1L << 25;
+    /** Storage access kinds, for translation and faults (the MMU's numbering). */
+    public static final int FETCH = HashMmu.FETCH;
+    public static final int LOAD = HashMmu.LOAD;
+    public static final int STORE = HashMmu.STORE;
 
     /**
-     * Translates an effective address for an access of {@code kind}. Real mode (MSR[IR] for fetches,
-     * MSR[DR] for data off) ignores the top four address bits. Relocated accesses are the MMU's job; until
-     * it is attached every relocated access faults as with an empty page table.
+     * A TLB mode bit that no entry is ever installed with: while this processor holds a reservation, stores
+     * look up with it and so all take the slow path, which checks the reservation granule.
      */
-    long translate(final long ea, final int kind) {
-        final long relocate = kind == FETCH ? MSR_IR : MSR_DR;
-        if ((msr & relocate) == 0) {
-            return ea & REAL_ADDRESS_MASK;
-        }
-        if (kind == FETCH) {
-            throw raise(Interrupts.INSTRUCTION_STORAGE, 1L << 30);
-        }
-        throw dataStorage(ea, DSISR_NO_TRANSLATION | (kind == STORE ? DSISR_STORE : 0));
-    }
+    private static final int RESERVATION_HELD = 8;
+    private static final int PAGE_BYTES = 1 << Tlb.PAGE_SHIFT;
+    private static final int PAGE_OFFSET_MASK = PAGE_BYTES - 1;
 
-    /** A machine check for an access to a real address with neither RAM nor a device behind it. */
-    private GuestInterrupt noStorage(final long ra) {
-        if ((msr & MSR_ME) == 0) {
-            stop(StopReason.CHECKSTOP, 1);
-        }
-        spr[Spr.DAR] = ra;
-        return raise(Interrupts.MACHINE_CHECK, 0);
-    }
+    /*
+     * The fast paths below read the MMU's TLB arrays directly. They assume: an entry's tag is the 4 KiB
+     * effective page ORed with the TranslationMode bits it was installed under, so one compare checks page,
+     * relocation, privilege and hypervisor state together; an installed page lies wholly in one RAM chunk
+     * (chunks are 1 GiB aligned); store entries exist only for pages already marked dirty whose HPTE has C
+     * set and that are not part of a page table in RAM. Accesses that cross a page, miss, or touch MMIO take
+     * the slow path through HashMmu.translate.
+     */
 
     /** Reads {@code size} bytes (1, 2, 4 or 8) at effective address {@code ea}, zero extended. */
     public long load(final long ea, final int size) {
-        final long ra = translate(ea, LOAD);
-        return readReal(ra, size, order);
+        final Tlb t = loadTlb;
+        final int i = Tlb.index(ea);
+        final int within = (int) ea & PAGE_OFFSET_MASK;
+        if (t.tag[i] == ((ea & Tlb.PAGE_MASK) | dataMode) && within <= PAGE_BYTES - size) {
+            final UnsafeBuffer b = t.buffer[i];
+            final int at = t.offset[i] + within;
+            return switch (size) {
+                case 1 -> b.getByte(at) & 0xFFL;
+                case 2 -> b.getShort(at, order) & 0xFFFFL;
+                case 4 -> b.getInt(at, order) & 0xFFFF_FFFFL;
+                default -> b.getLong(at, order);
+            };
+        }
+        return loadSlow(ea, size);
+    }
+
+    private long loadSlow(final long ea, final int size) {
+        if (((int) ea & PAGE_OFFSET_MASK) > PAGE_BYTES - size) {
+            long value = 0;
+            for (int i = 0; i < size; i++) {
+                final long b = readReal(translate((ea + i) & eaMask, LOAD), 1, order);
+                value |= order == ByteOrder.BIG_ENDIAN ? b << (8 * (size - 1 - i)) : b << (8 * i);
+            }
+            return value;
+        }
+        return readReal(translate(ea, LOAD), size, order);
     }
 
     public long load8(final long ea) {
@@ -382,8 +425,35 @@ public final class Cpu {
 
     /** Writes the low {@code size} bytes of {@code value} at effective address {@code ea}. */
     public void store(final long ea, final int size, final long value) {
-        final long ra = translate(ea, STORE);
-        writeReal(ra, size, value, order);
+        final Tlb t = storeTlb;
+        final int i = Tlb.index(ea);
+        final int within = (int) ea & PAGE_OFFSET_MASK;
+        if (t.tag[i] == ((ea & Tlb.PAGE_MASK) | storeMode) && within <= PAGE_BYTES - size) {
+            final UnsafeBuffer b = t.buffer[i];
+            final int at = t.offset[i] + within;
+            switch (size) {
+                case 1 -> b.putByte(at, (byte) value);
+                case 2 -> b.putShort(at, (short) value, order);
+                case 4 -> b.putInt(at, (int) value, order);
+                default -> b.putLong(at, value, order);
+            }
+            return;
+        }
+        storeSlow(ea, size, value);
+    }
+
+    private void storeSlow(final long ea, final int size, final long value) {
+        if (((int) ea & PAGE_OFFSET_MASK) > PAGE_BYTES - size) {
+            // Translate both pages before writing a byte, so a fault on the second leaves storage untouched.
+            translate(ea, STORE);
+            translate((ea + size - 1) & eaMask, STORE);
+            for (int i = 0; i < size; i++) {
+                final int shift = order == ByteOrder.BIG_ENDIAN ? 8 * (size - 1 - i) : 8 * i;
+                writeReal(translate((ea + i) & eaMask, STORE), 1, value >>> shift, order);
+            }
+            return;
+        }
+        writeReal(translate(ea, STORE), size, value, order);
     }
 
     public void store8(final long ea, final long value) {
@@ -404,6 +474,11 @@ public final class Cpu {
 
     /** Fetches the instruction word at {@code ea}. */
     public int fetch(final long ea) {
+        final Tlb t = fetchTlb;
+        final int i = Tlb.index(ea);
+        if (t.tag[i] == ((ea & Tlb.PAGE_MASK) | fetchMode)) {
+            return t.buffer[i].getInt(t.offset[i] + ((int) ea & PAGE_OFFSET_MASK), order);
+        }
         final long ra = translate(ea, FETCH);
         if (!ram.contains(ra, 4)) {
             throw noStorage(ra);
@@ -414,6 +489,45 @@ public final class Cpu {
     /** The real address a data access of {@code kind} at {@code ea} reaches (raising its fault if any). */
     public long realAddress(final long ea, final int kind) {
         return translate(ea, kind);
+    }
+
+    /**
+     * Translates through the MMU (which also fills the TLB) and turns a failure into the architected
+     * interrupt: DSI/ISI with the MMU's DSISR/SRR1 bits, a segment interrupt, or a machine check.
+     */
+    private long translate(final long ea, final int kind) {
+        final long ra = mmu.translate(ea, kind, msr, true);
+        if (ra >= 0) {
+            return ra;
+        }
+        if (ra == HashMmu.OUTSIDE_RAM) {
+            return mmu.outsideRamAddress;
+        }
+        if (ra == HashMmu.MACHINE_CHECK) {
+            throw noStorage(ea);
+        }
+        final int vector = mmu.faultVector;
+        if (vector == Interrupts.DATA_STORAGE || vector == Interrupts.DATA_SEGMENT) {
+            spr[Spr.DAR] = mmu.faultDar;
+            if (vector == Interrupts.DATA_STORAGE) {
+                spr[Spr.DSISR] = mmu.faultDsisr;
+            }
+            return throwInterrupt(raise(vector, 0));
+        }
+        return throwInterrupt(raise(vector, mmu.faultSrr1));
+    }
+
+    private static long throwInterrupt(final GuestInterrupt interrupt) {
+        throw interrupt;
+    }
+
+    /** A machine check for an access to a real address with neither RAM nor a device behind it. */
+    private GuestInterrupt noStorage(final long address) {
+        if ((msr & MSR_ME) == 0) {
+            stop(StopReason.CHECKSTOP, 1);
+        }
+        spr[Spr.DAR] = address;
+        return raise(Interrupts.MACHINE_CHECK, 0);
     }
 
     private long readReal(final long ra, final int size, final ByteOrder byteOrder) {
@@ -436,16 +550,11 @@ public final class Cpu {
         if (reservationValid) {
             final long granule = reservationAddress & -RESERVATION_GRANULE;
             if (ra < granule + RESERVATION_GRANULE && granule < ra + size) {
-                reservationValid = false;
+                clearReservation();
             }
         }
         if (ram.contains(ra, size)) {
-            switch (size) {
-                case 1 -> ram.putByte(ra, (byte) value);
-                case 2 -> ram.putShort(ra, (short) value, byteOrder);
-                case 4 -> ram.putInt(ra, (int) value, byteOrder);
-                default -> ram.putLong(ra, value, byteOrder);
-            }
+            mmu.storeReal(ra, value, size, byteOrder);
             return;
         }
         final int window = mmio.find(ra, size);
@@ -455,9 +564,16 @@ public final class Cpu {
         mmio.write(window, ra, size, value);
     }
 
+    /** Drops this processor's reservation (stcx., a store to the granule). */
+    public void clearReservation() {
+        reservationValid = false;
+        storeMode = dataMode;
+    }
+
     /** Takes a reservation on the granule holding real address {@code ra} (larx). */
     public void reserve(final long ra, final int length) {
         reservationValid = true;
+        storeMode = dataMode | RESERVATION_HELD;
         reservationAddress = ra;
         reservationLength = length;
     }

@@ -12,6 +12,7 @@ import dev.jppc.core.decode.OpId;
 import dev.jppc.core.exec.Branch;
 import dev.jppc.core.exec.FixedPoint;
 import dev.jppc.core.exec.LoadStore;
+import dev.jppc.core.exec.MmuOps;
 import dev.jppc.core.exec.Rotate;
 import dev.jppc.core.exec.SystemOps;
 import dev.jppc.core.exec.SystemRegisters;
@@ -91,6 +92,7 @@ public final class Interpreter {
                     return stopped(StopReason.REQUESTED);
                 }
                 c.updateTimers();
+                c.mmu.serviceFlushRequests();
                 takeAsynchronousInterrupt(c);
                 if (c.waiting && !idle(c, limit)) {
                     return stopped(StopReason.BUDGET);
@@ -394,14 +396,15 @@ public final class Interpreter {
             case OpId.MTMSR -> SystemOps.mtmsr(c, insn, false);
             case OpId.MTMSRD -> SystemOps.mtmsr(c, insn, true);
             case OpId.ATTN -> SystemOps.attn(c, insn);
-            case OpId.SLBMTE, OpId.SLBMFEE, OpId.SLBMFEV, OpId.SLBIE, OpId.SLBIA, OpId.SLBFEE_ -> {
-                SystemOps.requireSupervisor(c);
-                throw c.illegal(insn);
-            }
-            case OpId.TLBIE, OpId.TLBIEL, OpId.TLBSYNC -> {
-                SystemOps.requireHypervisor(c, insn);
-                throw c.illegal(insn);
-            }
+            case OpId.SLBMTE -> MmuOps.slbmte(c, insn);
+            case OpId.SLBMFEE -> MmuOps.slbmfee(c, insn);
+            case OpId.SLBMFEV -> MmuOps.slbmfev(c, insn);
+            case OpId.SLBIE -> MmuOps.slbie(c, insn);
+            case OpId.SLBIA -> MmuOps.slbia(c, insn);
+            case OpId.SLBFEE_ -> MmuOps.slbfee(c, insn);
+            case OpId.TLBIE -> MmuOps.tlbie(c, insn, false);
+            case OpId.TLBIEL -> MmuOps.tlbie(c, insn, true);
+            case OpId.TLBSYNC -> MmuOps.tlbsync(c, insn);
             default -> throw c.illegal(insn);
         }
     }

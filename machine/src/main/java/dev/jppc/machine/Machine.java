@@ -22,6 +22,7 @@ import dev.jppc.machine.elf.ElfImage;
 import dev.jppc.machine.elf.FunctionDescriptor;
 import dev.jppc.machine.elf.LoadExtent;
 import dev.jppc.mmu.GuestMemory;
+import dev.jppc.mmu.hash.HashPageTable;
 
 /**
  * A whole jppc machine: RAM, one CPU, the board's devices, and the loaded image, ready to run. This is the
@@ -179,7 +180,9 @@ public final class Machine {
         ram.putBytes(fdtAddress, fdt, 0, fdt.length);
         cpu.setMsr(Cpu.MSR_SF | Cpu.MSR_ME);
         // As QEMU's pseries: the partition may write AMR freely; LPCR gives big-endian interrupts.
-        cpu.spr[Spr.AMOR] = -1L;
+        cpu.mmu.setAmor(-1L);
+        // The partition's hashed page table belongs to jppc, outside guest RAM (ibm,pft-size).
+        cpu.mmu.setHypervisorTable(HashPageTable.allocate(pftShift(ram.size())));
         if (config.bios() != null) {
             cpu.pc = PSERIES_BIOS_ENTRY;
         } else {

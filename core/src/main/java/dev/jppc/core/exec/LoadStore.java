@@ -306,7 +306,7 @@ public final class LoadStore {
         }
         final long ra = c.realAddress(ea, Cpu.STORE);
         final boolean success = c.reservationValid && c.reservationAddress == ra && c.reservationLength == size;
-        c.reservationValid = false;
+        c.clearReservation();
         if (success) {
             c.store(ea, size, c.gpr[rt(insn)]);
         }
@@ -324,7 +324,7 @@ public final class LoadStore {
         }
         final long ra = c.realAddress(ea, Cpu.STORE);
         final boolean success = c.reservationValid && c.reservationAddress == ra && c.reservationLength == 16;
-        c.reservationValid = false;
+        c.clearReservation();
         if (success) {
             storeQuad(c, ea, s);
         }

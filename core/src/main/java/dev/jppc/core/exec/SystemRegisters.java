@@ -86,7 +86,12 @@ public final class SystemRegisters {
             case Spr.TBU -> c.timebase() >>> 32;
             case Spr.IC -> c.instructions;
             case Spr.DSCR_USER -> c.spr[Spr.DSCR];
-            case Spr.AMR_USER -> c.spr[Spr.AMR];
+            case Spr.AMR, Spr.AMR_USER -> c.mmu.amr();
+            case Spr.IAMR -> c.mmu.iamr();
+            case Spr.UAMOR -> c.mmu.uamor();
+            case Spr.AMOR -> c.mmu.amor();
+            case Spr.SDR1 -> c.mmu.sdr1();
+            case Spr.HRMOR -> c.mmu.hrmor();
             case Spr.SPRG3_USER -> c.spr[Spr.SPRG3];
             case Spr.CTRL_READ -> c.spr[Spr.CTRL_WRITE];
             case Spr.PPR32 -> c.spr[Spr.PPR] >>> 32;
@@ -107,26 +112,15 @@ public final class SystemRegisters {
             case Spr.TBU_WRITE -> c.setTimebase((c.timebase() & 0xFFFF_FFFFL) | (value << 32));
             case Spr.TBU40 -> c.setTimebase((value & 0xFFFF_FFFF_FF00_0000L) | (c.timebase() & 0xFF_FFFFL));
             case Spr.DSCR_USER -> c.spr[Spr.DSCR] = value;
-            case Spr.AMR, Spr.AMR_USER -> writeAmr(c, value);
+            case Spr.AMR, Spr.AMR_USER -> c.mmu.writeAmr(value, c.msr);
+            case Spr.IAMR -> c.mmu.writeIamr(value, c.msr);
+            case Spr.UAMOR -> c.mmu.writeUamor(value, c.msr);
+            case Spr.AMOR -> c.mmu.setAmor(value);
+            case Spr.SDR1 -> c.mmu.setSdr1(value);
+            case Spr.HRMOR -> c.mmu.setHrmor(value);
             case Spr.CTRL_WRITE -> c.spr[Spr.CTRL_WRITE] = value & 1;
             case Spr.PPR32 -> c.spr[Spr.PPR] = (value << 32) | (c.spr[Spr.PPR] & 0xFFFF_FFFFL);
             default -> c.spr[n] = value;
         }
-    }
-
-    /**
-     * AMR: in problem state only the bits UAMOR allows change; in privileged non-hypervisor state only those
-     * AMOR allows (Book III-S 5.7.13.1); the hypervisor writes all of it.
-     */
-    private static void writeAmr(final Cpu c, final long value) {
-        final long allowed;
-        if (c.problemState()) {
-            allowed = c.spr[Spr.UAMOR];
-        } else if (!c.hypervisorState()) {
-            allowed = c.spr[Spr.AMOR];
-        } else {
-            allowed = -1L;
-        }
-        c.spr[Spr.AMR] = (c.spr[Spr.AMR] & ~allowed) | (value & allowed);
     }
 }
