@@ -7,8 +7,8 @@
  * (the target register, an updated base register, memory, XER, the whole CR)
  * with a reference computed in portable C by other means: bit loops for
  * counts, shift-and-add multiplication, shift-and-subtract division,
- * explicit carry and overflow formulas. Every input register that the
- * instruction does not change is checked to stay as it was.
+ * explicit carry and overflow formulas. XER and CR are preset before every
+ * check, and every bit the instruction does not write must keep its value.
  *
  * Only architecturally defined results are compared: where the Power ISA
  * leaves bits undefined (the high word of divw, mulhw and friends, CR0's
@@ -69,7 +69,7 @@ typedef void (*ref_fn)(const struct op *op, u64 a, u64 b, struct res *want, stru
 #define F_CINCA 0x0040u /* carry in is XER[CA] */
 #define F_BM1 0x0080u /* second addend is -1 */
 #define F_B0 0x0100u /* second addend is 0 */
-#define F_IMM 0x0200u /* second operand is the immediate p1 */
+#define F_IMM 0x0200u /* second operand is an immediate (p1 or p2) */
 #define F_RA0 0x0400u /* RA field is 0: reads as the value 0 */
 #define F_W 0x0800u /* 32-bit (word) variant */
 #define F_L 0x1000u /* logical (unsigned) compare */
@@ -77,7 +77,6 @@ typedef void (*ref_fn)(const struct op *op, u64 a, u64 b, struct res *want, stru
 #define F_SIGNED 0x4000u /* algebraic load */
 #define F_REV 0x8000u /* byte-reversed access */
 #define F_UPD 0x10000u /* update form: RA := EA */
-#define F_X 0x20000u /* indexed form */
 
 struct op {
     const char *name;
