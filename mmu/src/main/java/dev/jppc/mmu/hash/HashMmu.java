@@ -96,10 +96,11 @@ public final class HashMmu {
     /** The AVPN compare without the bits a 16 GiB page may ignore: a first filter before decoding the size. */
     private static final long COARSE_COMPARE = Hpte.V_COMPARE & ~PageSizes.avpnInsidePage(PageSizes.SHIFT_16G);
 
-    private static final int READ = 1;
-    private static final int WRITE = 2;
-    private static final int EXECUTE = 4;
-    private static final int ALL = READ | WRITE | EXECUTE;
+    /** Access rights, as bits: the pure helpers below return sets of them. */
+    static final int READ = 1;
+    static final int WRITE = 2;
+    static final int EXECUTE = 4;
+    static final int ALL = READ | WRITE | EXECUTE;
     /** Rights by [key * 8 + PP0||PP] (hash-mmu.md §7.1); a fetch needs read authority. */
     private static final int[] PP_RIGHTS = {
         ALL, ALL, ALL, READ | EXECUTE, 0, 0, READ | EXECUTE, 0,
@@ -166,10 +167,10 @@ public final class HashMmu {
      */
     public long translate(final long ea, final int access, final long msr, final boolean install) {
         // 1. 32-bit mode: the high EA word is ignored (Book III-S "Address Translation Overview").
-        final long address = (msr & MSR_SF) != 0 ? ea : ea & 0xFFFF_FFFFL;
+        final long address = effectiveAddress(ea, msr);
         final boolean fetch = access == FETCH;
         // 2. Real mode when MSR[IR] (fetch) or MSR[DR] (data) is off (Book III-S "Real Addressing Mode").
-        if ((msr & (fetch ? TranslationMode.MSR_IR : TranslationMode.MSR_DR)) == 0) {
+        if (!isTranslated(access, msr)) {
             return translateReal(address, access, msr, install);
         }
         // 3. SLB search: ESID -> VSID (Book III-S "SLB Search"); none is a segment interrupt.
@@ -193,17 +194,17 @@ public final class HashMmu {
         final long r = foundR;
         final int pageShift = foundShift;
         // 6. Protection: N/G for fetches, PP with Ks/Kp, storage keys (Book III-S "Storage Protection").
-        final int need = fetch ? EXECUTE : access == STORE ? WRITE : READ;
-        final int ppRights = PP_RIGHTS[(slb.key(segment, (msr & TranslationMode.MSR_PR) != 0) ? 8 : 0)
-            + Hpte.pp(r)];
-        final int executeRights = (r & (Hpte.R_NO_EXECUTE | Hpte.R_GUARDED)) != 0 ? READ | WRITE : ALL;
+        final int need = neededRight(access);
+        final int ppRights = ppRights(slb.key(segment, (msr & TranslationMode.MSR_PR) != 0), r);
+        final int executeRights = executeRights(r);
         final int keyRights = keyRights(Hpte.key(r));
         if ((need & ppRights & executeRights & keyRights) == 0) {
-            return protectionFault(address, access, need, ppRights, executeRights, keyRights);
+            final long cause = protectionCause(access, need, ppRights, executeRights, keyRights);
+            return fetch ? instructionStorageFault(cause) : dataStorageFault(address, cause);
         }
         // 7. Reference and change recording: R on every access, C on a store (Book III-S "Reference and
         //    Change Recording"), written back into the table, which marks the entry changed.
-        final long recorded = Hpte.R_REFERENCED | (access == STORE ? Hpte.R_CHANGED : 0);
+        final long recorded = recordedBits(access);
         if ((r & recorded) != recorded) {
             hpt.setReferenceChange(index, recorded & ~r);
         }
@@ -217,18 +218,83 @@ public final class HashMmu {
     private long translateReal(final long address, final int access, final long msr, final boolean install) {
         lastHpteIndex = -1;
         lastPageShift = Tlb.PAGE_SHIFT;
-        final long ra0 = address & REAL_ADDRESS_MASK;
         final int mode = access == FETCH ? TranslationMode.fetch(msr) : TranslationMode.data(msr);
-        if ((msr & TranslationMode.MSR_HV) != 0) {
-            // Hypervisor real mode: HRMOR applies unless EA bit 0 is set.
-            return finish(address, address < 0 ? ra0 : ra0 | hrmor, access, mode, install);
-        }
-        // A pseries guest's real addresses are guest-physical (QEMU's virtual hypervisor mode); beyond RAM
-        // there is nothing, not even MMIO.
-        if (!memory.contains(ra0 & Tlb.PAGE_MASK, (int) Tlb.PAGE_SIZE)) {
+        if (realModeMachineCheck(address, msr)) {
             return machineCheck(address);
         }
-        return finish(address, ra0, access, mode, install);
+        return finish(address, realModeAddress(address, msr), access, mode, install);
+    }
+
+    /** The EA translation sees: the low word only when MSR[SF]=0. */
+    static long effectiveAddress(final long ea, final long msr) {
+        return (msr & MSR_SF) != 0 ? ea : ea & 0xFFFF_FFFFL;
+    }
+
+    /** True when an access of kind {@code access} is relocated under {@code msr} (IR for fetches, DR for data). */
+    static boolean isTranslated(final int access, final long msr) {
+        return (msr & (access == FETCH ? TranslationMode.MSR_IR : TranslationMode.MSR_DR)) != 0;
+    }
+
+    /**
+     * The real address of a real-mode access: the top four EA bits dropped; in hypervisor state HRMOR ORed in
+     * unless EA bit 0 is set. A pseries guest's real addresses are guest-physical (QEMU's virtual hypervisor
+     * mode).
+     */
+    long realModeAddress(final long address, final long msr) {
+        final long ra0 = address & REAL_ADDRESS_MASK;
+        return (msr & TranslationMode.MSR_HV) != 0 && address >= 0 ? ra0 | hrmor : ra0;
+    }
+
+    /** True when a real-mode access outside hypervisor state lies beyond RAM: there is nothing, not even MMIO. */
+    boolean realModeMachineCheck(final long address, final long msr) {
+        return (msr & TranslationMode.MSR_HV) == 0
+            && !memory.contains(address & REAL_ADDRESS_MASK & Tlb.PAGE_MASK, (int) Tlb.PAGE_SIZE);
+    }
+
+    /** True when the page of real address {@code ra} is RAM (only RAM is installed in a TLB; the rest is MMIO). */
+    boolean isRam(final long ra) {
+        return memory.contains(ra & Tlb.PAGE_MASK, (int) Tlb.PAGE_SIZE);
+    }
+
+    /** Byte offset of {@code address} inside its segment. */
+    static long segmentOffset(final boolean oneTerabyte, final long address) {
+        return address & (oneTerabyte ? OFFSET_1T : OFFSET_256M);
+    }
+
+    /** The right an access needs: execute for a fetch, write for a store, read otherwise. */
+    static int neededRight(final int access) {
+        return access == FETCH ? EXECUTE : access == STORE ? WRITE : READ;
+    }
+
+    /** Rights PP0||PP of HPTE second doubleword {@code r} grants with SLB key {@code key} (hash-mmu.md §7.1). */
+    static int ppRights(final boolean key, final long r) {
+        return PP_RIGHTS[(key ? 8 : 0) + Hpte.pp(r)];
+    }
+
+    /** A no-execute or guarded page can be read and written but never executed (hash-mmu.md §7.2). */
+    static int executeRights(final long r) {
+        return (r & (Hpte.R_NO_EXECUTE | Hpte.R_GUARDED)) != 0 ? READ | WRITE : ALL;
+    }
+
+    /** R for every access, C as well for a store (Book III-S "Reference and Change Recording"). */
+    static long recordedBits(final int access) {
+        return Hpte.R_REFERENCED | (access == STORE ? Hpte.R_CHANGED : 0);
+    }
+
+    /**
+     * The actual page shift if HPTE (v, r) is the one {@code want} (from {@link HptHash#wantedV}) asks for in a
+     * segment of base page shift {@code baseShift}, else 0: B, AVPN, H and V must match, AVPN bits inside a page
+     * larger than 8 MiB excepted, and the page size must decode for the base size.
+     */
+    static int matchingShift(final long v, final long r, final long want, final int baseShift) {
+        if (((v ^ want) & COARSE_COMPARE) != 0) {
+            return 0;
+        }
+        final int shift = PageSizes.actualShift(baseShift, v, r);
+        if (shift == 0 || ((v ^ want) & Hpte.V_COMPARE & ~PageSizes.avpnInsidePage(shift)) != 0) {
+            return 0;
+        }
+        return shift;
     }
 
     private long finish(final long address, final long ra, final int access, final int mode,
@@ -268,7 +334,7 @@ public final class HashMmu {
     /** Searches the primary then the secondary group; returns the HPTE index or -1, leaving r/shift in fields. */
     private int search(final HashPageTable hpt, final int segment, final long address) {
         final boolean oneTerabyte = slb.isOneTerabyte(segment);
-        final long offset = address & (oneTerabyte ? OFFSET_1T : OFFSET_256M);
+        final long offset = segmentOffset(oneTerabyte, address);
         final int baseShift = slb.baseShift(segment);
         final long hash = HptHash.hash(oneTerabyte, slb.vsid(segment), offset, baseShift);
         final long want = HptHash.wantedV(slb.vsidWord(segment), oneTerabyte, offset, baseShift, false);
@@ -298,8 +364,8 @@ public final class HashMmu {
                     continue;
                 }
                 final long r = hpt.rawLong(at + 8);
-                final int shift = PageSizes.actualShift(baseShift, v, r);
-                if (shift == 0 || ((v ^ want) & Hpte.V_COMPARE & ~PageSizes.avpnInsidePage(shift)) != 0) {
+                final int shift = matchingShift(v, r, want, baseShift);
+                if (shift == 0) {
                     continue;
                 }
                 foundR = r;
@@ -313,7 +379,8 @@ public final class HashMmu {
         }
     }
 
-    private int keyRights(final int key) {
+    /** Rights AMR and IAMR leave for storage key {@code key} (hash-mmu.md §7.3). */
+    int keyRights(final int key) {
         final int shift = 62 - 2 * key;
         int rights = ALL;
         final long amrBits = (amr >>> shift) & 3;
@@ -329,8 +396,12 @@ public final class HashMmu {
         return rights;
     }
 
-    private long protectionFault(final long address, final int access, final int need, final int ppRights,
-                                 final int executeRights, final int keyRights) {
+    /**
+     * The status bits of a protection fault, every failing reason ORed (hash-mmu.md §8): SRR1 cause bits for a
+     * fetch, DSISR for a data access.
+     */
+    static long protectionCause(final int access, final int need, final int ppRights, final int executeRights,
+                                final int keyRights) {
         if (access == FETCH) {
             long cause = 0;
             if ((executeRights & EXECUTE) == 0) {
@@ -342,7 +413,7 @@ public final class HashMmu {
             if ((keyRights & EXECUTE) == 0) {
                 cause |= SRR1_KEY;
             }
-            return instructionStorageFault(cause);
+            return cause;
         }
         long dsisr = access == STORE ? DSISR_STORE : 0;
         if ((need & ppRights) == 0) {
@@ -351,7 +422,7 @@ public final class HashMmu {
         if ((need & keyRights) == 0) {
             dsisr |= DSISR_KEY;
         }
-        return dataStorageFault(address, dsisr);
+        return dsisr;
     }
 
     private long segmentFault(final long address, final boolean fetch) {
@@ -589,6 +660,11 @@ public final class HashMmu {
     /** The table translations use, or null. */
     public HashPageTable table() {
         return table;
+    }
+
+    /** True when SDR1 names a table that does not lie in RAM: translated accesses report a machine check. */
+    public boolean isTableOutsideRam() {
+        return tableOutsideRam;
     }
 
     /** HRMOR, ORed into hypervisor real-mode addresses whose EA bit 0 is clear. Flushes all TLBs on change. */
