@@ -3,6 +3,7 @@ package dev.jppc.core;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.collections4.queue.CircularFifoQueue;
 
@@ -31,6 +32,8 @@ public final class Interpreter {
 
     /** Longest stretch without looking at asynchronous events: bounds interrupt and console latency. */
     public static final long MAX_SLICE = 1 << 14;
+    /** How often an idle processor with no timer armed looks for an interrupt or a stop request. */
+    private static final long IDLE_POLL_NANOS = 1_000_000;
 
     private final Cpu cpu;
     private PrintStream trace;
@@ -130,14 +133,16 @@ public final class Interpreter {
     }
 
     /**
-     * Sleeps in virtual time until the next timer event: the timebase jumps forward with no instruction
-     * executed. Returns false when nothing could ever wake the processor (no timer armed, interrupts off).
+     * Sleeps until something can wake the processor. With a timer armed, virtual time jumps forward to it with
+     * no instruction executed. With none, only an external interrupt (a device, console input) or a stop
+     * request can, so the host thread waits for one, as an idle real machine would. Returns false when the
+     * budget ran out meanwhile.
      */
     private static boolean idle(final Cpu c, final long limit) {
         final long event = c.nextTimerEvent();
         if (event == Long.MAX_VALUE) {
-            if (!c.externalInterrupt) {
-                return false;
+            while (!c.externalInterrupt && !c.stopRequested) {
+                LockSupport.parkNanos(IDLE_POLL_NANOS);
             }
             c.waiting = false;
             return true;

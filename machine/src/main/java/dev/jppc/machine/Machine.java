@@ -240,10 +240,11 @@ public final class Machine {
                                 final java.util.function.LongUnaryOperator place) {
         final Optional<FunctionDescriptor> descriptor = image.entryDescriptor();
         if (descriptor.isPresent()) {
-            cpu.pc = place.applyAsLong(descriptor.get().entry());
+            cpu.pc = place.applyAsLong(descriptor.get().entry()) & ~3L;
             cpu.gpr[2] = descriptor.get().toc();
         } else {
-            cpu.pc = place.applyAsLong(image.entry());
+            // Instruction addresses are word aligned; the low bits of an odd entry point are ignored.
+            cpu.pc = place.applyAsLong(image.entry()) & ~3L;
         }
     }
 
