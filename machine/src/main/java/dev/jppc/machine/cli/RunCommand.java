@@ -14,6 +14,7 @@ import dev.jppc.machine.Machine;
 import dev.jppc.machine.MachineConfig;
 import dev.jppc.machine.MachineException;
 import dev.jppc.machine.MachineType;
+import dev.jppc.machine.monitor.MonitorConsole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +51,10 @@ public final class RunCommand implements Callable<Integer> {
         description = "keep the last N instructions and print them when the run stops abnormally")
     int history;
 
+    @Option(names = "--monitor", description = "start stopped in the monitor (prompt '(jppc) '): 'continue' runs "
+        + "the guest, Ctrl-A c comes back, 'help' lists the commands")
+    boolean monitor;
+
     @Parameters(arity = "0..1", paramLabel = "IMAGE", description = "ELF64 image to load")
     Path image;
 
@@ -71,6 +76,10 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("jppc: run needs an IMAGE (or --bios)");
             return Main.EXIT_USAGE;
         }
+        if (monitor && timeoutSeconds != null) {
+            System.err.println("jppc: --timeout does not go with --monitor");
+            return Main.EXIT_USAGE;
+        }
         config.image(image).initrd(initrd).bios(bios).append(append);
         final Machine m;
         try {
@@ -80,6 +89,10 @@ public final class RunCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         m.interpreter().setHistory(history);
+        if (monitor) {
+            return MonitorConsole.run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
+                trace ? System.err : null, System.in, System.out, System.console() == null);
+        }
         return run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions, timeoutSeconds, trace);
     }
 
