@@ -1,6 +1,8 @@
 package dev.jppc.core.exec;
 
 import dev.jppc.core.Cpu;
+import dev.jppc.core.GuestInterrupt;
+import dev.jppc.core.Interrupts;
 import dev.jppc.core.Spr;
 import dev.jppc.core.decode.Fields;
 
@@ -45,10 +47,22 @@ public final class SystemRegisters {
                     return false;
                 }
                 if (problem || n == 0 || n == 4 || n == 5 || n == 6) {
-                    throw c.hypervisorPrivileged(insn);
+                    throw emulationAssistance(c, insn);
                 }
                 return false;
         }
+    }
+
+    /**
+     * The hypervisor emulation assistance interrupt, in problem state too, where the processor has HV; a
+     * privileged-instruction program interrupt where jppc is the hypervisor.
+     */
+    private static GuestInterrupt emulationAssistance(final Cpu c, final int insn) {
+        if (c.hypervisorCapable) {
+            c.spr[Spr.HEIR] = insn & 0xFFFF_FFFFL;
+            return c.raise(Interrupts.HYPERVISOR_EMULATION_ASSISTANCE, 0);
+        }
+        return c.privileged();
     }
 
     public static void mfspr(final Cpu c, final int insn) {
