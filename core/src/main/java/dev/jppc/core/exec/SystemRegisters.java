@@ -94,8 +94,9 @@ public final class SystemRegisters {
             case Spr.XER -> c.xer();
             case Spr.LR -> c.lr;
             case Spr.CTR -> c.ctr;
-            case Spr.DEC -> c.decrementer();
-            case Spr.HDEC -> c.hypervisorDecrementer();
+            // 32-bit registers (no large decrementer on POWER8): read zero extended.
+            case Spr.DEC -> c.decrementer() & 0xFFFF_FFFFL;
+            case Spr.HDEC -> c.hypervisorDecrementer() & 0xFFFF_FFFFL;
             case Spr.TB, Spr.PURR, Spr.SPURR, Spr.VTB -> c.timebase();
             case Spr.TBU -> c.timebase() >>> 32;
             case Spr.IC -> c.instructions;
