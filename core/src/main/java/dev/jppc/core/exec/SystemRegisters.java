@@ -123,6 +123,8 @@ public final class SystemRegisters {
             case Spr.TBU40 -> c.setTimebase((value & 0xFFFF_FFFF_FF00_0000L) | (c.timebase() & 0xFF_FFFFL));
             case Spr.DSCR_USER -> c.spr[Spr.DSCR] = value;
             case Spr.AMR, Spr.AMR_USER -> writeAmr(c, value);
+            // The hypervisor clears the HMER bits it has handled: the write is ANDed in (Book III-S, mtspr).
+            case Spr.HMER -> c.spr[Spr.HMER] &= value;
             case Spr.CTRL_WRITE -> c.spr[Spr.CTRL_WRITE] = value & 1;
             case Spr.PPR32 -> c.spr[Spr.PPR] = (value << 32) | (c.spr[Spr.PPR] & 0xFFFF_FFFFL);
             default -> c.spr[n] = value;
