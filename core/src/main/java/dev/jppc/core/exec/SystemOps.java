@@ -87,7 +87,10 @@ public final class SystemOps {
         c.gpr[Fields.rt(insn)] = c.msr;
     }
 
-    /** mtmsrd RS,L and mtmsr RS,L (which changes only the low word): L=1 changes only EE and RI. */
+    /**
+     * mtmsrd RS,L and mtmsr RS,L (which changes only the low word): L=1 changes only EE and RI. L=0 never
+     * alters MSR[HV], MSR[ME] or MSR[LE], in any state (Book III-S 4.4.3; QEMU alike).
+     */
     public static void mtmsr(final Cpu c, final int insn, final boolean doubleword) {
         requireSupervisor(c);
         final long rs = c.gpr[Fields.rt(insn)];
@@ -95,8 +98,8 @@ public final class SystemOps {
             final long bits = Cpu.MSR_EE | Cpu.MSR_RI;
             c.setMsr((c.msr & ~bits) | (rs & bits));
         } else {
-            final long value = doubleword ? rs : (c.msr & 0xFFFF_FFFF_0000_0000L) | (rs & 0xFFFF_FFFFL);
-            c.setMsr(sanitizeMsr(c, value, c.hypervisorState()));
+            final long writable = (doubleword ? -1L : 0xFFFF_FFFFL) & ~(Cpu.MSR_HV | Cpu.MSR_ME | Cpu.MSR_LE);
+            c.setMsr(sanitizeMsr(c, (c.msr & ~writable) | (rs & writable), false));
         }
         c.endSlice();
     }
