@@ -31,7 +31,8 @@ public final class SystemOps {
 
     /**
      * sc LEV: LEV=1 from a partition (MSR[HV]=0) is a hypercall that jppc, as the hypervisor, answers
-     * itself; everything else is the system call interrupt, with SRR0 pointing after the sc.
+     * itself; everything else is the system call interrupt, with SRR0 pointing after the sc. On a processor
+     * with hypervisor state, LEV=1 takes it into hypervisor state.
      */
     public static void sc(final Cpu c, final int insn) {
         final int lev = (insn >>> 5) & 0x7F;
@@ -42,6 +43,10 @@ public final class SystemOps {
                 c.hypervisor.hypercall(c);
             }
             c.endSlice();
+            return;
+        }
+        if (lev == 1 && c.hypervisorCapable) {
+            Interrupts.deliverHypervisorCall(c, c.nip);
             return;
         }
         Interrupts.deliver(c, Interrupts.SYSTEM_CALL, c.nip, 0);
