@@ -51,7 +51,7 @@ public final class Interpreter {
      */
     public StopReason run(final long budget) {
         final Cpu c = cpu;
-        final long limit = budget >= Long.MAX_VALUE - c.instructions ? Long.MAX_VALUE : c.instructions + budget;
+        long limit = budget >= Long.MAX_VALUE - c.instructions ? Long.MAX_VALUE : c.instructions + budget;
         c.stopReason = null;
         try {
             while (true) {
@@ -77,6 +77,9 @@ public final class Interpreter {
                 } catch (final GuestInterrupt interrupt) {
                     c.deliverRaised();
                     c.pc = c.nip;
+                    // A delivered interrupt uses up a step of the budget: code that faults at its own vector
+                    // completes no instruction, ever, and must not keep run() from returning.
+                    limit--;
                 }
                 if (c.stopReason != null) {
                     return c.stopReason;
