@@ -61,8 +61,12 @@ public final class Interpreter {
                 }
                 c.updateTimers();
                 takeAsynchronousInterrupt(c);
-                if (c.waiting && !idle(c, limit)) {
-                    return stopped(StopReason.BUDGET);
+                if (c.waiting) {
+                    if (!idle(c, limit)) {
+                        return stopped(StopReason.BUDGET);
+                    }
+                    // Take the interrupt that ended the wait before executing anything after it.
+                    continue;
                 }
                 if (c.instructions >= limit) {
                     return StopReason.BUDGET;
