@@ -31,22 +31,9 @@ class DecoderTest {
     /** The primary opcodes that select an extended-opcode row. */
     private static final int[] ROW_PRIMARIES = {0, 19, 30, 31, 58, 62};
 
-    /** Whether {@code word} carries the opcode fields of {@code op}, read from the ISA's form layouts. */
+    /** Whether {@code word} carries the opcode fields of {@code op}. */
     static boolean carries(final Op op, final int word) {
-        if (op == Op.ILLEGAL || word >>> 26 != op.primary()) {
-            return false;
-        }
-        final int xo = op.extended();
-        return switch (op.encoding()) {
-            case D -> true;
-            case X -> ((word >>> 1) & 0x3FF) == xo;
-            case XO -> ((word >>> 1) & 0x1FF) == xo;
-            case XS -> ((word >>> 2) & 0x1FF) == xo;
-            case A5 -> ((word >>> 1) & 0x1F) == xo;
-            case MD -> ((word >>> 2) & 0x7) == xo;
-            case MDS -> ((word >>> 1) & 0xF) == xo;
-            case DS -> (word & 3) == xo;
-        };
+        return OpWords.carries(op, word);
     }
 
     /** The op whose fields {@code word} carries; fails when two ops do. */
@@ -91,24 +78,9 @@ class DecoderTest {
         }
         final Random random = new Random(op.ordinal());
         for (int i = 0; i < 200; i++) {
-            final int word = (op.primary() << 26) | placeExtended(op, random.nextInt() & 0x03FF_FFFF);
+            final int word = OpWords.withExtended(op, random.nextInt());
             assertEquals(op, Decoder.decodeOp(word), String.format("0x%08x", word));
         }
-    }
-
-    /** Overwrites the bits of {@code bits} that hold {@code op}'s extended opcode with it. */
-    private static int placeExtended(final Op op, final int bits) {
-        final int xo = op.extended();
-        return switch (op.encoding()) {
-            case D -> bits;
-            case X -> (bits & ~(0x3FF << 1)) | (xo << 1);
-            case XO -> (bits & ~(0x1FF << 1)) | (xo << 1);
-            case XS -> (bits & ~(0x1FF << 2)) | (xo << 2);
-            case A5 -> (bits & ~(0x1F << 1)) | (xo << 1);
-            case MD -> (bits & ~(0x7 << 2)) | (xo << 2);
-            case MDS -> (bits & ~(0xF << 1)) | (xo << 1);
-            case DS -> (bits & ~3) | xo;
-        };
     }
 
     /** The assembler's word for each op, written from the ISA independently of {@link Op}, decodes to it. */
