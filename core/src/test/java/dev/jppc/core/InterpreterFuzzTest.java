@@ -231,7 +231,8 @@ class InterpreterFuzzTest {
         final StringBuilder text = new StringBuilder();
         for (final StopReason reason : StopReason.values()) {
             if (reasons[reason.ordinal()] != 0) {
-                text.append(text.length() == 0 ? "" : ", ").append(reason).append('=').append(reasons[reason.ordinal()]);
+                text.append(text.length() == 0 ? "" : ", ").append(reason).append('=')
+                    .append(reasons[reason.ordinal()]);
             }
         }
         return text.toString();

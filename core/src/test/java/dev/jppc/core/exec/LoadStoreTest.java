@@ -305,7 +305,8 @@ class LoadStoreTest {
     void shouldTruncateEffectiveAddressesIn32BitMode(final Order o) {
         final TestMachine m = TestMachine.supervisor(o.order).mode32().data(DATA, 4, 0x1234_5678L)
             .data(8, 4, 0xCAFE_F00DL)
-            .gpr(4, 0xFFFF_FFFF_0000_0000L | DATA).gpr(5, 0xFFFF_FFF8L).gpr(6, 0x10).gpr(7, 0xFFFF_FFFF_0000_0000L | DATA)
+            .gpr(4, 0xFFFF_FFFF_0000_0000L | DATA).gpr(5, 0xFFFF_FFF8L).gpr(6, 0x10)
+            .gpr(7, 0xFFFF_FFFF_0000_0000L | DATA)
             .run(PpcAsm.lwz(3, 0, 4), PpcAsm.lwz(8, 0x10, 5), PpcAsm.lwzx(9, 5, 6), PpcAsm.lwzu(10, 0, 7))
             .assertCompleted();
         assertEquals(0x1234_5678L, m.gpr(3), "high word of RA ignored");
