@@ -168,9 +168,10 @@ class LoadStoreTest {
         }
     }
 
-    @Test
-    void shouldStoreWithRaZeroAtTheAbsoluteAddress() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(0, 0x5000).gpr(3, 0xABCD)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldStoreWithRaZeroAtTheAbsoluteAddress(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).gpr(0, 0x5000).gpr(3, 0xABCD)
             .gpr(5, 0x7010).run(PpcAsm.sth(3, 0x7000, 0), PpcAsm.stwx(3, 0, 5)).assertCompleted();
         assertEquals(0xABCD, m.data(0x7000, 2));
         assertEquals(0xABCD, m.data(0x7010, 4));
@@ -315,9 +316,10 @@ class LoadStoreTest {
         assertEquals(DATA, m.gpr(7), "the update form writes the truncated address");
     }
 
-    @Test
-    void shouldRaiseAMachineCheckForAnAddressBeyondRamIn64BitMode() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, 0xFFFF_FFFF_0000_0000L | DATA)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldRaiseAMachineCheckForAnAddressBeyondRamIn64BitMode(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).gpr(4, 0xFFFF_FFFF_0000_0000L | DATA)
             .run(PpcAsm.nop(), PpcAsm.lwz(3, 0, 4)).assertInterrupt(Interrupts.MACHINE_CHECK);
         assertEquals(TestMachine.at(1), m.srr0());
         assertEquals(0x0FFF_FFFF_0000_0000L | DATA, m.cpu.spr[Spr.DAR], "DAR holds the real address");
@@ -333,27 +335,30 @@ class LoadStoreTest {
         assertEquals(StopReason.CHECKSTOP, m.interpreter.run(10));
     }
 
-    @Test
-    void shouldIgnoreTheTopFourBitsOfARealAddress() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.LITTLE_ENDIAN).data(DATA, 8, 0x0102_0304_0506_0708L)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldIgnoreTheTopFourBitsOfARealAddress(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).data(DATA, 8, 0x0102_0304_0506_0708L)
             .gpr(4, 0xF000_0000_0000_0000L | DATA).run(PpcAsm.ld(3, 0, 4), PpcAsm.stb(3, 8, 4)).assertCompleted();
         assertEquals(0x0102_0304_0506_0708L, m.gpr(3));
         assertEquals(0x08, m.byteAt(DATA + 8));
     }
 
-    @Test
-    void shouldAccessTheLastBytesOfRamButNotBeyond() {
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldAccessTheLastBytesOfRamButNotBeyond(final Order o) {
         final long last = TestMachine.RAM_SIZE - 8;
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).data(last, 8, -2L).gpr(4, last)
+        final TestMachine m = TestMachine.supervisor(o.order).data(last, 8, -2L).gpr(4, last)
             .run(PpcAsm.ld(3, 0, 4)).assertCompleted();
         assertEquals(-2L, m.gpr(3));
-        TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, last + 4).run(PpcAsm.ld(3, 0, 4))
+        TestMachine.supervisor(o.order).gpr(4, last + 4).run(PpcAsm.ld(3, 0, 4))
             .assertInterrupt(Interrupts.MACHINE_CHECK);
     }
 
-    @Test
-    void shouldFaultRelocatedDataAccessesWhileNoMmuIsAttached() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).msrBits(Cpu.MSR_DR).gpr(4, DATA)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldFaultRelocatedDataAccessesWhileNoMmuIsAttached(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).msrBits(Cpu.MSR_DR).gpr(4, DATA)
             .run(PpcAsm.stw(3, 4, 4)).assertInterrupt(Interrupts.DATA_STORAGE);
         assertEquals(DATA + 4, m.cpu.spr[Spr.DAR]);
         assertEquals((1L << 30) | (1L << 25), m.cpu.spr[Spr.DSISR], "no translation, store");

@@ -69,13 +69,14 @@ class QuadwordReservationTest {
         assertEquals(0, stq.data(DATA + 8, 8));
     }
 
-    @Test
-    void shouldRaiseIllegalForOddOrOverlappingQuadwordRegisters() {
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldRaiseIllegalForOddOrOverlappingQuadwordRegisters(final Order o) {
         final int lqOdd = Words.d(56, 7, 4, 0);
         final int lqBase = Words.d(56, 4, 4, 0);
         final int stqOdd = Words.d(62, 7, 4, 2);
         for (final int word : new int[] {lqOdd, lqBase, stqOdd}) {
-            TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, DATA).run(word)
+            TestMachine.supervisor(o.order).gpr(4, DATA).run(word)
                 .assertProgramInterrupt(TestMachine.at(0), Interrupts.SRR1_ILLEGAL);
         }
     }
@@ -99,17 +100,19 @@ class QuadwordReservationTest {
         }
     }
 
-    @Test
-    void shouldFailWithoutAReservation() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, DATA).gpr(6, -1L).xer(XerBits.SO)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldFailWithoutAReservation(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).gpr(4, DATA).gpr(6, -1L).xer(XerBits.SO)
             .run(PpcAsm.stwcx_(6, 0, 4)).assertCompleted();
         assertEquals(XerBits.SO_BIT << 28, m.cpu.cr);
         assertEquals(0, m.data(DATA, 4));
     }
 
-    @Test
-    void shouldFailASecondStoreConditional() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, DATA).gpr(6, 1).gpr(7, 2)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldFailASecondStoreConditional(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).gpr(4, DATA).gpr(6, 1).gpr(7, 2)
             .run(PpcAsm.lwarx(3, 0, 4), PpcAsm.stwcx_(6, 0, 4), PpcAsm.mfcr(8), PpcAsm.stwcx_(7, 0, 4))
             .assertCompleted();
         assertEquals(CR0_EQ & 0xFFFF_FFFFL, m.gpr(8) & 0xFFFF_FFFFL);
@@ -117,28 +120,30 @@ class QuadwordReservationTest {
         assertEquals(1, m.data(DATA, 4));
     }
 
-    @Test
-    void shouldLoseTheReservationOnAStoreToTheSameGranule() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.LITTLE_ENDIAN).gpr(4, DATA).gpr(6, -1L)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldLoseTheReservationOnAStoreToTheSameGranule(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).gpr(4, DATA).gpr(6, -1L)
             .run(PpcAsm.lwarx(3, 0, 4), PpcAsm.stb(6, 127, 4), PpcAsm.stwcx_(6, 0, 4)).assertCompleted();
         assertEquals(0, m.cpu.cr, "a store anywhere in the 128-byte granule cancels the reservation");
         assertEquals(0, m.data(DATA, 4));
-        final TestMachine other = TestMachine.supervisor(ByteOrder.LITTLE_ENDIAN).gpr(4, DATA).gpr(6, -1L)
+        final TestMachine other = TestMachine.supervisor(o.order).gpr(4, DATA).gpr(6, -1L)
             .run(PpcAsm.lwarx(3, 0, 4), PpcAsm.stb(6, 128, 4), PpcAsm.stb(6, -1, 4), PpcAsm.stwcx_(6, 0, 4))
             .assertCompleted();
         assertEquals(CR0_EQ, other.cpu.cr, "stores to the neighbouring granules leave it");
-        final TestMachine zeroed = TestMachine.supervisor(ByteOrder.LITTLE_ENDIAN).gpr(4, DATA + 64).gpr(6, -1L)
+        final TestMachine zeroed = TestMachine.supervisor(o.order).gpr(4, DATA + 64).gpr(6, -1L)
             .run(PpcAsm.lwarx(3, 0, 4), PpcAsm.dcbz(0, 4), PpcAsm.stwcx_(6, 0, 4)).assertCompleted();
         assertEquals(0, zeroed.cpu.cr, "dcbz is a store to the granule");
     }
 
-    @Test
-    void shouldFailOnASizeOrAddressMismatch() {
-        final TestMachine size = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, DATA).gpr(6, -1L)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldFailOnASizeOrAddressMismatch(final Order o) {
+        final TestMachine size = TestMachine.supervisor(o.order).gpr(4, DATA).gpr(6, -1L)
             .run(PpcAsm.lwarx(3, 0, 4), PpcAsm.stdcx_(6, 0, 4)).assertCompleted();
         assertEquals(0, size.cpu.cr);
         assertEquals(0, size.data(DATA, 8));
-        final TestMachine address = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, DATA).gpr(5, 4).gpr(6, -1L)
+        final TestMachine address = TestMachine.supervisor(o.order).gpr(4, DATA).gpr(5, 4).gpr(6, -1L)
             .run(PpcAsm.lwarx(3, 0, 4), PpcAsm.stwcx_(6, 4, 5)).assertCompleted();
         assertEquals(0, address.cpu.cr);
         assertEquals(0, address.data(DATA + 4, 4));
@@ -154,9 +159,11 @@ class QuadwordReservationTest {
             case "stqcx." -> PpcAsm.stqcx_(6, 4, 5);
             default -> stcx(op, 6, 4, 5);
         };
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, DATA).gpr(5, offset)
-            .run(word).assertInterrupt(Interrupts.ALIGNMENT);
-        assertEquals(DATA + offset, m.cpu.spr[Spr.DAR]);
+        for (final Order o : Order.values()) {
+            final TestMachine m = TestMachine.supervisor(o.order).gpr(4, DATA).gpr(5, offset)
+                .run(word).assertInterrupt(Interrupts.ALIGNMENT);
+            assertEquals(DATA + offset, m.cpu.spr[Spr.DAR]);
+        }
     }
 
     @ParameterizedTest
@@ -176,11 +183,12 @@ class QuadwordReservationTest {
         }
     }
 
-    @Test
-    void shouldRaiseIllegalForInvalidLqarxAndStqcxRegisters() {
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldRaiseIllegalForInvalidLqarxAndStqcxRegisters(final Order o) {
         for (final int word : new int[] {Words.x(31, 276, 7, 4, 5, 0), Words.x(31, 276, 4, 4, 5, 0),
             Words.x(31, 276, 6, 4, 6, 0), Words.x(31, 182, 7, 4, 5, 1)}) {
-            TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, DATA).gpr(5, 0).gpr(6, 0).run(word)
+            TestMachine.supervisor(o.order).gpr(4, DATA).gpr(5, 0).gpr(6, 0).run(word)
                 .assertProgramInterrupt(TestMachine.at(0), Interrupts.SRR1_ILLEGAL);
         }
     }
@@ -223,27 +231,30 @@ class QuadwordReservationTest {
         assertEquals(0, z.data(0x7078, 8));
     }
 
-    @Test
-    void shouldTreatDcbzOutsideRamAsCachingInhibited() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, 0x1000_0010L)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldTreatDcbzOutsideRamAsCachingInhibited(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).gpr(4, 0x1000_0010L)
             .run(PpcAsm.dcbz(0, 4)).assertInterrupt(Interrupts.ALIGNMENT);
         assertEquals(0x1000_0010L, m.cpu.spr[Spr.DAR]);
     }
 
-    @Test
-    void shouldCompleteTheCacheHintsAndFlushesWithoutChangingStorage() {
-        final TestMachine m = TestMachine.supervisor(ByteOrder.BIG_ENDIAN).data(DATA, 8, 0x1234).gpr(4, DATA)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldCompleteTheCacheHintsAndFlushesWithoutChangingStorage(final Order o) {
+        final TestMachine m = TestMachine.supervisor(o.order).data(DATA, 8, 0x1234).gpr(4, DATA)
             .run(PpcAsm.dcbt(0, 4), PpcAsm.dcbtst(0, 4), PpcAsm.dcbst(0, 4), PpcAsm.dcbf(0, 4), PpcAsm.icbi(0, 4),
                 Words.icbt(0, 4), PpcAsm.sync(), PpcAsm.lwsync(), PpcAsm.ptesync(), PpcAsm.eieio(), PpcAsm.isync())
             .assertCompleted();
         assertEquals(0x1234, m.data(DATA, 8));
     }
 
-    @Test
-    void shouldFaultDcbfOutsideTranslationLikeALoad() {
-        TestMachine.supervisor(ByteOrder.BIG_ENDIAN).gpr(4, TestMachine.RAM_SIZE * 4)
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void shouldFaultDcbfOutsideTranslationLikeALoad(final Order o) {
+        TestMachine.supervisor(o.order).gpr(4, TestMachine.RAM_SIZE * 4)
             .run(PpcAsm.dcbf(0, 4), PpcAsm.dcbst(0, 4)).assertCompleted();
-        final TestMachine relocated = TestMachine.supervisor(ByteOrder.BIG_ENDIAN)
+        final TestMachine relocated = TestMachine.supervisor(o.order)
             .msrBits(dev.jppc.core.Cpu.MSR_DR).gpr(4, DATA).run(PpcAsm.dcbst(0, 4))
             .assertInterrupt(Interrupts.DATA_STORAGE);
         assertEquals(1L << 30, relocated.cpu.spr[Spr.DSISR], "a load-type fault: no store bit");
