@@ -194,6 +194,7 @@ public final class LoadStore {
 
     // ---- multiple and string ------------------------------------------------------------------------
     // Book I 3.3.7: these are not supported in little-endian mode and raise the alignment interrupt there.
+    // The address of each further word or byte wraps like any effective address in 32-bit mode.
 
     public static void lmw(final Cpu c, final int insn) {
         final long ea = eaD(c, insn);
@@ -205,7 +206,7 @@ public final class LoadStore {
             throw c.illegal(insn);
         }
         for (int r = first; r < 32; r++) {
-            c.gpr[r] = c.load32(ea + 4L * (r - first));
+            c.gpr[r] = c.load32((ea + 4L * (r - first)) & c.eaMask);
         }
     }
 
@@ -216,7 +217,7 @@ public final class LoadStore {
             throw c.alignment(ea);
         }
         for (int r = first; r < 32; r++) {
-            c.store32(ea + 4L * (r - first), c.gpr[r]);
+            c.store32((ea + 4L * (r - first)) & c.eaMask, c.gpr[r]);
         }
     }
 
@@ -240,7 +241,7 @@ public final class LoadStore {
                 r = (r + 1) & 31;
                 c.gpr[r] = 0;
             }
-            final long b = c.load8(ea + i);
+            final long b = c.load8((ea + i) & c.eaMask);
             c.gpr[r] |= b << (24 - 8 * (i & 3));
         }
     }
@@ -264,7 +265,7 @@ public final class LoadStore {
             if ((i & 3) == 0) {
                 r = (r + 1) & 31;
             }
-            c.store8(ea + i, c.gpr[r] >>> (24 - 8 * (i & 3)));
+            c.store8((ea + i) & c.eaMask, c.gpr[r] >>> (24 - 8 * (i & 3)));
         }
     }
 
@@ -350,6 +351,6 @@ public final class LoadStore {
      * treated as loads for translation and protection and can fault like one.
      */
     public static void cacheBlockTouch(final Cpu c, final int insn) {
-        c.realAddress(eaX(c, insn), Cpu.LOAD);
+        c.touch(eaX(c, insn));
     }
 }
