@@ -62,64 +62,40 @@ public final class LoadStore {
         };
     }
 
-    // ---- D and DS forms -----------------------------------------------------------------------------
+    // ---- D, DS and X forms ----------------------------------------------------------------------------
 
     public static void loadD(final Cpu c, final int insn, final int size, final boolean algebraic,
                              final boolean update) {
-        if (update) {
-            checkLoadUpdate(c, insn);
-        }
-        final long ea = eaD(c, insn);
-        final long value = c.load(ea, size);
-        c.gpr[rt(insn)] = algebraic ? signExtend(value, size) : value;
-        if (update) {
-            c.gpr[ra(insn)] = ea;
-        }
+        load(c, insn, eaD(c, insn), size, algebraic, update);
     }
 
     public static void loadDs(final Cpu c, final int insn, final int size, final boolean algebraic,
                               final boolean update) {
-        if (update) {
-            checkLoadUpdate(c, insn);
-        }
-        final long ea = eaDs(c, insn);
-        final long value = c.load(ea, size);
-        c.gpr[rt(insn)] = algebraic ? signExtend(value, size) : value;
-        if (update) {
-            c.gpr[ra(insn)] = ea;
-        }
+        load(c, insn, eaDs(c, insn), size, algebraic, update);
+    }
+
+    public static void loadX(final Cpu c, final int insn, final int size, final boolean algebraic,
+                             final boolean update) {
+        load(c, insn, eaX(c, insn), size, algebraic, update);
     }
 
     public static void storeD(final Cpu c, final int insn, final int size, final boolean update) {
-        if (update) {
-            checkStoreUpdate(c, insn);
-        }
-        final long ea = eaD(c, insn);
-        c.store(ea, size, c.gpr[rt(insn)]);
-        if (update) {
-            c.gpr[ra(insn)] = ea;
-        }
+        store(c, insn, eaD(c, insn), size, update);
     }
 
     public static void storeDs(final Cpu c, final int insn, final int size, final boolean update) {
-        if (update) {
-            checkStoreUpdate(c, insn);
-        }
-        final long ea = eaDs(c, insn);
-        c.store(ea, size, c.gpr[rt(insn)]);
-        if (update) {
-            c.gpr[ra(insn)] = ea;
-        }
+        store(c, insn, eaDs(c, insn), size, update);
     }
 
-    // ---- X forms ------------------------------------------------------------------------------------
+    public static void storeX(final Cpu c, final int insn, final int size, final boolean update) {
+        store(c, insn, eaX(c, insn), size, update);
+    }
 
-    public static void loadX(final Cpu c, final int insn, final int size, final boolean algebraic,
+    private static void load(final Cpu c, final int insn, final long ea, final int size, final boolean algebraic,
                              final boolean update) {
         if (update) {
             checkLoadUpdate(c, insn);
         }
-        final long ea = eaX(c, insn);
         final long value = c.load(ea, size);
         c.gpr[rt(insn)] = algebraic ? signExtend(value, size) : value;
         if (update) {
@@ -127,11 +103,10 @@ public final class LoadStore {
         }
     }
 
-    public static void storeX(final Cpu c, final int insn, final int size, final boolean update) {
+    private static void store(final Cpu c, final int insn, final long ea, final int size, final boolean update) {
         if (update) {
             checkStoreUpdate(c, insn);
         }
-        final long ea = eaX(c, insn);
         c.store(ea, size, c.gpr[rt(insn)]);
         if (update) {
             c.gpr[ra(insn)] = ea;
