@@ -208,6 +208,12 @@ static u64 sar64(u64 x, unsigned n)
     return r;
 }
 
+/* All ones when x is negative, else zero. */
+static u64 sign_fill(u64 x)
+{
+    return 0 - (x >> 63);
+}
+
 /* Comparisons from the borrow of x - y, not from a compare instruction. */
 static u64 less_unsigned(u64 x, u64 y)
 {
@@ -569,7 +575,7 @@ static void ref_mul(const struct op *op, u64 a, u64 b, struct res *w, struct res
     case MULLD:
         mul128(a, b, &hi, &lo);
         rt = lo;
-        fl.ov = mulhs(a, b) != sar64(lo, 63); /* product needs more than 64 bits */
+        fl.ov = mulhs(a, b) != sign_fill(lo); /* product needs more than 64 bits */
         fl.ov32 = fl.ov;
         break;
     case MULLI:
@@ -644,7 +650,7 @@ static void ref_div(const struct op *op, u64 a, u64 b, struct res *w, struct res
     switch (op->p1) {
     case DIVD:
         nl = a;
-        nh = sar64(a, 63);
+        nh = sign_fill(a);
         d = b;
         break;
     case DIVDU:
@@ -654,7 +660,7 @@ static void ref_div(const struct op *op, u64 a, u64 b, struct res *w, struct res
         break;
     case DIVW:
         nl = exts32(a);
-        nh = sar64(nl, 63);
+        nh = sign_fill(nl);
         d = exts32(b);
         break;
     case DIVWU:
@@ -670,7 +676,7 @@ static void ref_div(const struct op *op, u64 a, u64 b, struct res *w, struct res
         break;
     case DIVWE:
         nl = (a & 0xffffffff) << 32; /* (RA)[32:63] || 32 zeros, signed */
-        nh = sar64(nl, 63);
+        nh = sign_fill(nl);
         d = exts32(b);
         break;
     default: /* DIVWEU */

@@ -114,6 +114,9 @@ public final class Cpu {
     public static final long TB_TICKS_PER_INSTRUCTION = 1;
     private long decValue;
     private long decWrittenAt;
+    /** Timebase of the next 0 to -1 transition of DEC (and of HDEC). */
+    private long nextDecEvent;
+    private long nextHdecEvent;
     public boolean decrementerPending;
     private long hdecValue;
     private long hdecWrittenAt;
@@ -156,6 +159,8 @@ public final class Cpu {
         spr[Spr.PVR] = PVR_POWER8;
         decValue = 0x7FFF_FFFFL;
         hdecValue = 0x7FFF_FFFFL;
+        nextDecEvent = nextZeroCrossing(decValue, 0);
+        nextHdecEvent = nextZeroCrossing(hdecValue, 0);
     }
 
     // ---- MSR ----------------------------------------------------------------------------------------
@@ -215,18 +220,23 @@ public final class Cpu {
         setHypervisorDecrementer(hdec);
     }
 
-    /** DEC now: a 32-bit register counting down at the timebase frequency. */
+    /** DEC now: a 32-bit register counting down at the timebase frequency (sign-extended here). */
     public long decrementer() {
         return (int) (decValue - (timebase() - decWrittenAt));
     }
 
     /**
-     * mtdec: a decrementer exception is raised when DEC's most significant bit changes from 0 to 1 (the
-     * countdown passes zero), not merely because it is negative.
+     * mtdec. A decrementer exception is raised when DEC's most significant bit changes from 0 to 1: when the
+     * countdown passes zero, or when software writes a negative value over a non-negative one.
      */
     public void setDecrementer(final long value) {
+        final long now = timebase();
+        if (decrementer() >= 0 && (int) value < 0) {
+            decrementerPending = true;
+        }
         decValue = (int) value;
-        decWrittenAt = timebase();
+        decWrittenAt = now;
+        nextDecEvent = nextZeroCrossing(decValue, now);
         endSlice();
     }
 
@@ -235,22 +245,31 @@ public final class Cpu {
     }
 
     public void setHypervisorDecrementer(final long value) {
+        final long now = timebase();
+        if (hypervisorDecrementer() >= 0 && (int) value < 0) {
+            hypervisorDecrementerPending = true;
+        }
         hdecValue = (int) value;
-        hdecWrittenAt = timebase();
+        hdecWrittenAt = now;
+        nextHdecEvent = nextZeroCrossing(hdecValue, now);
         endSlice();
     }
 
     /**
-     * The instruction count at which the next timer event (a decrementer passing zero) happens, or
-     * Long.MAX_VALUE. Used to end the interpreter's slice exactly there.
+     * The timebase at which a 32-bit counter holding {@code value} at {@code now} next goes from 0 to -1. A
+     * negative value first wraps through the most negative number to the most positive one (2^32 ticks a
+     * full turn), so there is always a next crossing.
      */
+    private static long nextZeroCrossing(final long value, final long now) {
+        final long ticks = ((int) value + 1L) & 0xFFFF_FFFFL;
+        return now + (ticks == 0 ? 1L << 32 : ticks);
+    }
+
+    /** The instruction count at which the next decrementer passes zero; the interpreter ends its slice there. */
     public long nextTimerEvent() {
-        long next = Long.MAX_VALUE;
-        if (decValue >= 0) {
-            next = eventAt(decWrittenAt + decValue + 1);
-        }
-        if (hypervisorCapable && hdecValue >= 0) {
-            next = Math.min(next, eventAt(hdecWrittenAt + hdecValue + 1));
+        long next = eventAt(nextDecEvent);
+        if (hypervisorCapable) {
+            next = Math.min(next, eventAt(nextHdecEvent));
         }
         return next;
     }
@@ -262,16 +281,16 @@ public final class Cpu {
 
     /** Notes decrementers that have passed zero; called by the run loop between slices. */
     public void updateTimers() {
-        if (decValue >= 0 && decrementer() < 0) {
+        final long now = timebase();
+        while (now >= nextDecEvent) {
             decrementerPending = true;
-            // Remember the wrap so that the exception is raised once per pass through zero.
-            decValue = decrementer();
-            decWrittenAt = timebase();
+            nextDecEvent += 1L << 32;
         }
-        if (hypervisorCapable && hdecValue >= 0 && hypervisorDecrementer() < 0) {
-            hypervisorDecrementerPending = true;
-            hdecValue = hypervisorDecrementer();
-            hdecWrittenAt = timebase();
+        if (hypervisorCapable) {
+            while (now >= nextHdecEvent) {
+                hypervisorDecrementerPending = true;
+                nextHdecEvent += 1L << 32;
+            }
         }
     }
 
@@ -486,6 +505,16 @@ public final class Cpu {
         return ram.getInt(ra, order);
     }
 
+    /**
+     * Translates like a load for a cache-block instruction (dcbst, dcbf, icbi): a translation fault is
+     * raised, but an address with no storage behind it is not an error, since nothing is accessed.
+     */
+    public void touch(final long ea) {
+        if (mmu.translate(ea, LOAD, msr, false) == HashMmu.FAULT) {
+            translate(ea, LOAD);
+        }
+    }
+
     /** The real address a data access of {@code kind} at {@code ea} reaches (raising its fault if any). */
     public long realAddress(final long ea, final int kind) {
         return translate(ea, kind);
@@ -504,7 +533,7 @@ public final class Cpu {
             return mmu.outsideRamAddress;
         }
         if (ra == HashMmu.MACHINE_CHECK) {
-            throw noStorage(ea);
+            throw noStorage(ea & REAL_ADDRESS_MASK);
         }
         final int vector = mmu.faultVector;
         if (vector == Interrupts.DATA_STORAGE || vector == Interrupts.DATA_SEGMENT) {

@@ -3,7 +3,6 @@ package dev.jppc.core;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.collections4.queue.CircularFifoQueue;
 
@@ -32,8 +31,6 @@ public final class Interpreter {
 
     /** Longest stretch without looking at asynchronous events: bounds interrupt and console latency. */
     public static final long MAX_SLICE = 1 << 14;
-    /** How often an idle processor with no timer armed looks for an interrupt or a stop request. */
-    private static final long IDLE_POLL_NANOS = 1_000_000;
 
     private final Cpu cpu;
     private PrintStream trace;
@@ -86,7 +83,7 @@ public final class Interpreter {
      */
     public StopReason run(final long budget) {
         final Cpu c = cpu;
-        final long limit = budget >= Long.MAX_VALUE - c.instructions ? Long.MAX_VALUE : c.instructions + budget;
+        long limit = budget >= Long.MAX_VALUE - c.instructions ? Long.MAX_VALUE : c.instructions + budget;
         c.stopReason = null;
         try {
             while (true) {
@@ -97,8 +94,12 @@ public final class Interpreter {
                 c.updateTimers();
                 c.mmu.serviceFlushRequests();
                 takeAsynchronousInterrupt(c);
-                if (c.waiting && !idle(c, limit)) {
-                    return stopped(StopReason.BUDGET);
+                if (c.waiting) {
+                    if (!idle(c, limit)) {
+                        return stopped(StopReason.BUDGET);
+                    }
+                    // Take the interrupt that ended the wait before executing anything after it.
+                    continue;
                 }
                 if (c.instructions >= limit) {
                     return StopReason.BUDGET;
@@ -113,6 +114,9 @@ public final class Interpreter {
                 } catch (final GuestInterrupt interrupt) {
                     c.deliverRaised();
                     c.pc = c.nip;
+                    // A delivered interrupt uses up a step of the budget: code that faults at its own vector
+                    // completes no instruction, ever, and must not keep run() from returning.
+                    limit--;
                 }
                 if (c.stopReason != null) {
                     return c.stopReason;
@@ -133,24 +137,19 @@ public final class Interpreter {
     }
 
     /**
-     * Sleeps until something can wake the processor. With a timer armed, virtual time jumps forward to it with
-     * no instruction executed. With none, only an external interrupt (a device, console input) or a stop
-     * request can, so the host thread waits for one, as an idle real machine would. Returns false when the
-     * budget ran out meanwhile.
+     * Sleeps until something can wake the processor: an exception that is already pending ends the wait at
+     * once; otherwise virtual time jumps forward to the next decrementer event (there always is one: the
+     * 32-bit decrementer passes zero every 2^32 ticks) with no instruction executed. The wait ends whether or
+     * not the exception is enabled, as for {@code wait} on POWER8. Returns false when the budget ran out.
      */
     private static boolean idle(final Cpu c, final long limit) {
-        final long event = c.nextTimerEvent();
-        if (event == Long.MAX_VALUE) {
-            while (!c.externalInterrupt && !c.stopRequested) {
-                LockSupport.parkNanos(IDLE_POLL_NANOS);
+        if (!c.externalInterrupt && !c.decrementerPending && !c.hypervisorDecrementerPending) {
+            final long event = c.nextTimerEvent();
+            if (event > c.instructions) {
+                c.tbOffset += (event - c.instructions) * Cpu.TB_TICKS_PER_INSTRUCTION;
             }
-            c.waiting = false;
-            return true;
+            c.updateTimers();
         }
-        if (event > c.instructions) {
-            c.tbOffset += (event - c.instructions) * Cpu.TB_TICKS_PER_INSTRUCTION;
-        }
-        c.updateTimers();
         c.waiting = false;
         return limit > c.instructions;
     }

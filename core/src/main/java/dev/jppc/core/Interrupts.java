@@ -69,6 +69,19 @@ public final class Interrupts {
      * MSR does not fill) into the save/restore pair, computes the new MSR and jumps to the vector.
      */
     public static void deliver(final Cpu cpu, final int vector, final long srr0, final long reason) {
+        deliver(cpu, vector, srr0, reason, false);
+    }
+
+    /**
+     * {@code sc 1} on a processor with hypervisor state: the system call interrupt (SRR0/SRR1, vector 0xC00)
+     * that also sets MSR[HV] (Book III-S 6.5.14); entering hypervisor state, it takes MSR[LE] from HID0[HILE].
+     */
+    public static void deliverHypervisorCall(final Cpu cpu, final long srr0) {
+        deliver(cpu, SYSTEM_CALL, srr0, 0, (cpu.msr & Cpu.MSR_HV) == 0);
+    }
+
+    private static void deliver(final Cpu cpu, final int vector, final long srr0, final long reason,
+                                final boolean enterHypervisor) {
         final long oldMsr = cpu.msr;
         final long srr1 = (oldMsr & SRR1_MSR_BITS) | reason;
         final boolean toHypervisor = isHypervisorInterrupt(vector)
@@ -93,8 +106,10 @@ public final class Interrupts {
         } else {
             cpu.spr[Spr.SRR0] = srr0;
             cpu.spr[Spr.SRR1] = srr1;
-            newMsr |= oldMsr & Cpu.MSR_HV;
-            if ((cpu.spr[Spr.LPCR] & LPCR_ILE) != 0) {
+            newMsr |= (oldMsr & Cpu.MSR_HV) | (enterHypervisor ? Cpu.MSR_HV : 0);
+            final boolean little = enterHypervisor ? (cpu.spr[Spr.HID0] & HID0_HILE) != 0
+                : (cpu.spr[Spr.LPCR] & LPCR_ILE) != 0;
+            if (little) {
                 newMsr |= Cpu.MSR_LE;
             }
             // LPCR[AIL] (bits 39:40): the OS asked for its interrupts to arrive with relocation on at a

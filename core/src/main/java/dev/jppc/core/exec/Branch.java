@@ -64,9 +64,12 @@ public final class Branch {
         }
     }
 
-    /** bcctr and bctar must not decrement CTR: BO[2]=0 is an invalid form (illegal, as QEMU). */
+    /**
+     * bcctr must not decrement CTR: BO[2]=0 is an invalid form (illegal, as QEMU). bctar may: it decrements
+     * and tests CTR like bc (Book I 2.4).
+     */
     public static void bcctr(final Cpu c, final int insn, final boolean tar) {
-        if ((Fields.rt(insn) & BO_KEEP_CTR) == 0) {
+        if (!tar && (Fields.rt(insn) & BO_KEEP_CTR) == 0) {
             throw c.illegal(insn);
         }
         final long target = (tar ? c.spr[Spr.TAR] : c.ctr) & ~3L;

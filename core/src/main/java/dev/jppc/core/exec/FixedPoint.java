@@ -41,17 +41,24 @@ public final class FixedPoint {
         c.cr = (c.cr & ~(0xF << shift)) | (bits << shift);
     }
 
-    /** Carry out of bit 0 (64-bit) and bit 32 (32-bit) of a + b (+ carry in) = sum. */
+    /**
+     * Carry out of bit 0 (64-bit) and bit 32 (32-bit) of a + b (+ carry in) = sum. In 32-bit mode CA is the
+     * carry out of bit 32 (Book I 3.2.2).
+     */
     private static void setCarry(final Cpu c, final long a, final long b, final long sum) {
         final long carries = (a & b) | ((a | b) & ~sum);
-        c.xerCa = (int) (carries >>> 63);
         c.xerCa32 = (int) (carries >>> 31) & 1;
+        c.xerCa = (c.msr & Cpu.MSR_SF) != 0 ? (int) (carries >>> 63) : c.xerCa32;
     }
 
-    /** Signed overflow of a + b (+ carry in) = sum, in 64 and 32 bits; also sticks SO. */
+    /**
+     * Signed overflow of a + b (+ carry in) = sum, in 64 and 32 bits; also sticks SO. In 32-bit mode OV is the
+     * overflow of the low word (Book I 3.2.2).
+     */
     private static void setOverflow(final Cpu c, final long a, final long b, final long sum) {
         final long overflows = (a ^ sum) & (b ^ sum);
-        setOv(c, (int) (overflows >>> 63), (int) (overflows >>> 31) & 1);
+        final int ov32 = (int) (overflows >>> 31) & 1;
+        setOv(c, (c.msr & Cpu.MSR_SF) != 0 ? (int) (overflows >>> 63) : ov32, ov32);
     }
 
     private static void setOv(final Cpu c, final int ov, final int ov32) {

@@ -62,64 +62,40 @@ public final class LoadStore {
         };
     }
 
-    // ---- D and DS forms -----------------------------------------------------------------------------
+    // ---- D, DS and X forms ----------------------------------------------------------------------------
 
     public static void loadD(final Cpu c, final int insn, final int size, final boolean algebraic,
                              final boolean update) {
-        if (update) {
-            checkLoadUpdate(c, insn);
-        }
-        final long ea = eaD(c, insn);
-        final long value = c.load(ea, size);
-        c.gpr[rt(insn)] = algebraic ? signExtend(value, size) : value;
-        if (update) {
-            c.gpr[ra(insn)] = ea;
-        }
+        load(c, insn, eaD(c, insn), size, algebraic, update);
     }
 
     public static void loadDs(final Cpu c, final int insn, final int size, final boolean algebraic,
                               final boolean update) {
-        if (update) {
-            checkLoadUpdate(c, insn);
-        }
-        final long ea = eaDs(c, insn);
-        final long value = c.load(ea, size);
-        c.gpr[rt(insn)] = algebraic ? signExtend(value, size) : value;
-        if (update) {
-            c.gpr[ra(insn)] = ea;
-        }
+        load(c, insn, eaDs(c, insn), size, algebraic, update);
+    }
+
+    public static void loadX(final Cpu c, final int insn, final int size, final boolean algebraic,
+                             final boolean update) {
+        load(c, insn, eaX(c, insn), size, algebraic, update);
     }
 
     public static void storeD(final Cpu c, final int insn, final int size, final boolean update) {
-        if (update) {
-            checkStoreUpdate(c, insn);
-        }
-        final long ea = eaD(c, insn);
-        c.store(ea, size, c.gpr[rt(insn)]);
-        if (update) {
-            c.gpr[ra(insn)] = ea;
-        }
+        store(c, insn, eaD(c, insn), size, update);
     }
 
     public static void storeDs(final Cpu c, final int insn, final int size, final boolean update) {
-        if (update) {
-            checkStoreUpdate(c, insn);
-        }
-        final long ea = eaDs(c, insn);
-        c.store(ea, size, c.gpr[rt(insn)]);
-        if (update) {
-            c.gpr[ra(insn)] = ea;
-        }
+        store(c, insn, eaDs(c, insn), size, update);
     }
 
-    // ---- X forms ------------------------------------------------------------------------------------
+    public static void storeX(final Cpu c, final int insn, final int size, final boolean update) {
+        store(c, insn, eaX(c, insn), size, update);
+    }
 
-    public static void loadX(final Cpu c, final int insn, final int size, final boolean algebraic,
+    private static void load(final Cpu c, final int insn, final long ea, final int size, final boolean algebraic,
                              final boolean update) {
         if (update) {
             checkLoadUpdate(c, insn);
         }
-        final long ea = eaX(c, insn);
         final long value = c.load(ea, size);
         c.gpr[rt(insn)] = algebraic ? signExtend(value, size) : value;
         if (update) {
@@ -127,11 +103,10 @@ public final class LoadStore {
         }
     }
 
-    public static void storeX(final Cpu c, final int insn, final int size, final boolean update) {
+    private static void store(final Cpu c, final int insn, final long ea, final int size, final boolean update) {
         if (update) {
             checkStoreUpdate(c, insn);
         }
-        final long ea = eaX(c, insn);
         c.store(ea, size, c.gpr[rt(insn)]);
         if (update) {
             c.gpr[ra(insn)] = ea;
@@ -194,6 +169,7 @@ public final class LoadStore {
 
     // ---- multiple and string ------------------------------------------------------------------------
     // Book I 3.3.7: these are not supported in little-endian mode and raise the alignment interrupt there.
+    // The address of each further word or byte wraps like any effective address in 32-bit mode.
 
     public static void lmw(final Cpu c, final int insn) {
         final long ea = eaD(c, insn);
@@ -205,7 +181,7 @@ public final class LoadStore {
             throw c.illegal(insn);
         }
         for (int r = first; r < 32; r++) {
-            c.gpr[r] = c.load32(ea + 4L * (r - first));
+            c.gpr[r] = c.load32((ea + 4L * (r - first)) & c.eaMask);
         }
     }
 
@@ -216,7 +192,7 @@ public final class LoadStore {
             throw c.alignment(ea);
         }
         for (int r = first; r < 32; r++) {
-            c.store32(ea + 4L * (r - first), c.gpr[r]);
+            c.store32((ea + 4L * (r - first)) & c.eaMask, c.gpr[r]);
         }
     }
 
@@ -240,7 +216,7 @@ public final class LoadStore {
                 r = (r + 1) & 31;
                 c.gpr[r] = 0;
             }
-            final long b = c.load8(ea + i);
+            final long b = c.load8((ea + i) & c.eaMask);
             c.gpr[r] |= b << (24 - 8 * (i & 3));
         }
     }
@@ -264,7 +240,7 @@ public final class LoadStore {
             if ((i & 3) == 0) {
                 r = (r + 1) & 31;
             }
-            c.store8(ea + i, c.gpr[r] >>> (24 - 8 * (i & 3)));
+            c.store8((ea + i) & c.eaMask, c.gpr[r] >>> (24 - 8 * (i & 3)));
         }
     }
 
@@ -350,6 +326,6 @@ public final class LoadStore {
      * treated as loads for translation and protection and can fault like one.
      */
     public static void cacheBlockTouch(final Cpu c, final int insn) {
-        c.realAddress(eaX(c, insn), Cpu.LOAD);
+        c.touch(eaX(c, insn));
     }
 }

@@ -34,7 +34,8 @@ public final class SystemOps {
 
     /**
      * sc LEV: LEV=1 from a partition (MSR[HV]=0) is a hypercall that jppc, as the hypervisor, answers
-     * itself; everything else is the system call interrupt, with SRR0 pointing after the sc.
+     * itself; everything else is the system call interrupt, with SRR0 pointing after the sc. On a processor
+     * with hypervisor state, LEV=1 takes it into hypervisor state.
      */
     public static void sc(final Cpu c, final int insn) {
         final int lev = (insn >>> 5) & 0x7F;
@@ -45,6 +46,10 @@ public final class SystemOps {
                 c.hypervisor.hypercall(c);
             }
             c.endSlice();
+            return;
+        }
+        if (lev == 1 && c.hypervisorCapable) {
+            Interrupts.deliverHypervisorCall(c, c.nip);
             return;
         }
         Interrupts.deliver(c, Interrupts.SYSTEM_CALL, c.nip, 0);
@@ -90,7 +95,10 @@ public final class SystemOps {
         c.gpr[Fields.rt(insn)] = c.msr;
     }
 
-    /** mtmsrd RS,L and mtmsr RS,L (which changes only the low word): L=1 changes only EE and RI. */
+    /**
+     * mtmsrd RS,L and mtmsr RS,L (which changes only the low word): L=1 changes only EE and RI. L=0 never
+     * alters MSR[HV], MSR[ME] or MSR[LE], in any state (Book III-S 4.4.3; QEMU alike).
+     */
     public static void mtmsr(final Cpu c, final int insn, final boolean doubleword) {
         requireSupervisor(c);
         final long rs = c.gpr[Fields.rt(insn)];
@@ -98,8 +106,8 @@ public final class SystemOps {
             final long bits = Cpu.MSR_EE | Cpu.MSR_RI;
             c.setMsr((c.msr & ~bits) | (rs & bits));
         } else {
-            final long value = doubleword ? rs : (c.msr & 0xFFFF_FFFF_0000_0000L) | (rs & 0xFFFF_FFFFL);
-            c.setMsr(sanitizeMsr(c, value, c.hypervisorState()));
+            final long writable = (doubleword ? -1L : 0xFFFF_FFFFL) & ~(Cpu.MSR_HV | Cpu.MSR_ME | Cpu.MSR_LE);
+            c.setMsr(sanitizeMsr(c, (c.msr & ~writable) | (rs & writable), false));
         }
         c.endSlice();
     }

@@ -1,6 +1,8 @@
 package dev.jppc.core.exec;
 
 import dev.jppc.core.Cpu;
+import dev.jppc.core.GuestInterrupt;
+import dev.jppc.core.Interrupts;
 import dev.jppc.core.Spr;
 import dev.jppc.core.decode.Fields;
 
@@ -45,10 +47,22 @@ public final class SystemRegisters {
                     return false;
                 }
                 if (problem || n == 0 || n == 4 || n == 5 || n == 6) {
-                    throw c.hypervisorPrivileged(insn);
+                    throw emulationAssistance(c, insn);
                 }
                 return false;
         }
+    }
+
+    /**
+     * The hypervisor emulation assistance interrupt, in problem state too, where the processor has HV; a
+     * privileged-instruction program interrupt where jppc is the hypervisor.
+     */
+    private static GuestInterrupt emulationAssistance(final Cpu c, final int insn) {
+        if (c.hypervisorCapable) {
+            c.spr[Spr.HEIR] = insn & 0xFFFF_FFFFL;
+            return c.raise(Interrupts.HYPERVISOR_EMULATION_ASSISTANCE, 0);
+        }
+        return c.privileged();
     }
 
     public static void mfspr(final Cpu c, final int insn) {
@@ -80,8 +94,9 @@ public final class SystemRegisters {
             case Spr.XER -> c.xer();
             case Spr.LR -> c.lr;
             case Spr.CTR -> c.ctr;
-            case Spr.DEC -> c.decrementer();
-            case Spr.HDEC -> c.hypervisorDecrementer();
+            // 32-bit registers (no large decrementer on POWER8): read zero extended.
+            case Spr.DEC -> c.decrementer() & 0xFFFF_FFFFL;
+            case Spr.HDEC -> c.hypervisorDecrementer() & 0xFFFF_FFFFL;
             case Spr.TB, Spr.PURR, Spr.SPURR, Spr.VTB -> c.timebase();
             case Spr.TBU -> c.timebase() >>> 32;
             case Spr.IC -> c.instructions;
@@ -118,6 +133,8 @@ public final class SystemRegisters {
             case Spr.AMOR -> c.mmu.setAmor(value);
             case Spr.SDR1 -> c.mmu.setSdr1(value);
             case Spr.HRMOR -> c.mmu.setHrmor(value);
+            // The hypervisor clears the HMER bits it has handled: the write is ANDed in (Book III-S, mtspr).
+            case Spr.HMER -> c.spr[Spr.HMER] &= value;
             case Spr.CTRL_WRITE -> c.spr[Spr.CTRL_WRITE] = value & 1;
             case Spr.PPR32 -> c.spr[Spr.PPR] = (value << 32) | (c.spr[Spr.PPR] & 0xFFFF_FFFFL);
             default -> c.spr[n] = value;

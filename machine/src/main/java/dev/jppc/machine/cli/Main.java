@@ -29,7 +29,21 @@ public final class Main implements Callable<Integer> {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit status (for tests). */
+    /** Where guest console input comes from: the terminal, or what a test supplies. */
+    static volatile java.io.InputStream consoleInput = System.in;
+
+    /** Runs the command line with console input from {@code in}; returns the exit status (for tests). */
+    public static int execute(final java.io.InputStream in, final String... args) {
+        final java.io.InputStream previous = consoleInput;
+        consoleInput = in;
+        try {
+            return execute(args);
+        } finally {
+            consoleInput = previous;
+        }
+    }
+
+    /** Runs the command line and returns the exit status. */
     public static int execute(final String... args) {
         final CommandLine commandLine = new CommandLine(new Main());
         // picocli answers invalid input with 2 (its USAGE code), as platform.md wants; an exception escaping a

@@ -101,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
         if (trace) {
             m.interpreter().setTrace(System.err);
         }
-        startConsoleInput(m, System.in);
+        startConsoleInput(m, Main.consoleInput);
         if (timeout != null) {
             final Thread timer = new Thread(() -> {
                 try {

@@ -7,34 +7,37 @@ import org.junit.jupiter.api.Test;
 /** Exit statuses of the command line (spec/platform.md). */
 class MainTest {
 
+    /** Tests must not read the test JVM's standard input (surefire talks to the JVM through it). */
+    private static final java.io.InputStream NO_INPUT = java.io.InputStream.nullInputStream();
+
     @Test
     void shouldExitWithTwoOnUsageErrors() {
-        assertEquals(2, Main.execute("run", "--no-such-option", "x.elf"));
-        assertEquals(2, Main.execute("run", "--machine", "mac", "x.elf"));
-        assertEquals(2, Main.execute("run", "--memory", "lots", "x.elf"));
-        assertEquals(2, Main.execute("run", "does-not-exist.elf"));
-        assertEquals(2, Main.execute("run"));
+        assertEquals(2, Main.execute(NO_INPUT, "run", "--no-such-option", "x.elf"));
+        assertEquals(2, Main.execute(NO_INPUT, "run", "--machine", "mac", "x.elf"));
+        assertEquals(2, Main.execute(NO_INPUT, "run", "--memory", "lots", "x.elf"));
+        assertEquals(2, Main.execute(NO_INPUT, "run", "does-not-exist.elf"));
+        assertEquals(2, Main.execute(NO_INPUT, "run"));
     }
 
     @Test
     void shouldRunAGuestToItsExitStatus() {
-        assertEquals(0, Main.execute("run", "--machine", "bare", "../guests/hello-bare-be/hello-bare-be.elf"));
-        assertEquals(0, Main.execute("run", "../guests/hello-pseries-le/hello-pseries-le.elf"));
+        assertEquals(0, Main.execute(NO_INPUT, "run", "--machine", "bare", "../guests/hello-bare-be/hello-bare-be.elf"));
+        assertEquals(0, Main.execute(NO_INPUT, "run", "../guests/hello-pseries-le/hello-pseries-le.elf"));
     }
 
     @Test
     void shouldExitWithThreeWhenTheBudgetRunsOut() {
-        assertEquals(3, Main.execute("run", "--max-insns", "10", "../guests/hello-pseries-le/hello-pseries-le.elf"));
+        assertEquals(3, Main.execute(NO_INPUT, "run", "--max-insns", "10", "../guests/hello-pseries-le/hello-pseries-le.elf"));
     }
 
     @Test
     void shouldListTheIsa() {
-        assertEquals(0, Main.execute("isa"));
+        assertEquals(0, Main.execute(NO_INPUT, "isa"));
     }
 
     @Test
     void shouldDisassembleAnElf() {
-        assertEquals(0, Main.execute("disasm", "../guests/hello-bare-be/hello-bare-be.elf"));
-        assertEquals(2, Main.execute("disasm", "pom.xml"));
+        assertEquals(0, Main.execute(NO_INPUT, "disasm", "../guests/hello-bare-be/hello-bare-be.elf"));
+        assertEquals(2, Main.execute(NO_INPUT, "disasm", "pom.xml"));
     }
 }

@@ -1,0 +1,377 @@
+package dev.jppc.core.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.jppc.core.Interrupts;
+import dev.jppc.core.Spr;
+import dev.jppc.core.TestMachine;
+import dev.jppc.core.asm.PpcAsm;
+
+/**
+ * The decoder against an independent reading of the instruction table: every word decodes to the one
+ * {@link Op} whose opcode fields it carries, or to {@link Op#ILLEGAL}; every op round-trips through a word
+ * built from its own fields and through the word the (GNU-as-checked) assembler makes for it; and every
+ * encoding the table does not claim executes as the illegal-instruction interrupt.
+ */
+class DecoderTest {
+
+    /** The primary opcodes that select an extended-opcode row. */
+    private static final int[] ROW_PRIMARIES = {0, 19, 30, 31, 58, 62};
+
+    /** Whether {@code word} carries the opcode fields of {@code op}. */
+    static boolean carries(final Op op, final int word) {
+        return OpWords.carries(op, word);
+    }
+
+    /** The op whose fields {@code word} carries; fails when two ops do. */
+    static Op expected(final int word) {
+        Op found = Op.ILLEGAL;
+        for (final Op op : Op.values()) {
+            if (carries(op, word)) {
+                if (found != Op.ILLEGAL) {
+                    fail(String.format("0x%08x carries the opcodes of both %s and %s", word, found, op));
+                }
+                found = op;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Every combination of primary opcode and the low eleven bits (which hold every extended opcode of every
+     * form) decodes to exactly the op the table gives, whatever the other bits are.
+     */
+    @Test
+    void shouldDecodeEverySlotOfEveryRowToExactlyOneOpOrIllegal() {
+        final Random random = new Random(1);
+        for (int primary = 0; primary < 64; primary++) {
+            for (int low = 0; low < 2048; low++) {
+                final int word = (primary << 26) | low;
+                final Op op = expected(word);
+                assertEquals(op, Decoder.decodeOp(word), () -> String.format("0x%08x", word));
+                final int noisy = word | (random.nextInt() & 0x03FF_F800);
+                assertEquals(op, Decoder.decodeOp(noisy), () -> String.format("0x%08x (other fields set)", noisy));
+                assertTrue(Decoder.decode(word) >= 0 && Decoder.decode(word) < Op.count());
+            }
+        }
+    }
+
+    /** A word made of an op's primary and extended opcodes, every other bit random, decodes back to it. */
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void shouldDecodeAWordBuiltFromTheOpsOwnFields(final Op op) {
+        if (op == Op.ILLEGAL) {
+            return;
+        }
+        final Random random = new Random(op.ordinal());
+        for (int i = 0; i < 200; i++) {
+            final int word = OpWords.withExtended(op, random.nextInt());
+            assertEquals(op, Decoder.decodeOp(word), String.format("0x%08x", word));
+        }
+    }
+
+    /** The assembler's word for each op, written from the ISA independently of {@link Op}, decodes to it. */
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void shouldDecodeTheAssemblersWordForEveryOp(final Op op) {
+        if (op == Op.ILLEGAL) {
+            return;
+        }
+        assertEquals(op, Decoder.decodeOp(assembled(op)), String.format("0x%08x", assembled(op)));
+    }
+
+    static int assembled(final Op op) {
+        return switch (op) {
+            case ILLEGAL -> 0;
+            case ADDI -> PpcAsm.addi(3, 4, -5);
+            case ADDIS -> PpcAsm.addis(3, 4, 5);
+            case ADDIC -> PpcAsm.addic(3, 4, 5);
+            case ADDIC_ -> PpcAsm.addic_(3, 4, 5);
+            case SUBFIC -> PpcAsm.subfic(3, 4, 5);
+            case MULLI -> PpcAsm.mulli(3, 4, 5);
+            case ADD -> PpcAsm.addo_(3, 4, 5);
+            case ADDC -> PpcAsm.addc(3, 4, 5);
+            case ADDE -> PpcAsm.addeo(3, 4, 5);
+            case ADDME -> PpcAsm.addme_(3, 4);
+            case ADDZE -> PpcAsm.addze(3, 4);
+            case SUBF -> PpcAsm.subf(3, 4, 5);
+            case SUBFC -> PpcAsm.subfco_(3, 4, 5);
+            case SUBFE -> PpcAsm.subfe(3, 4, 5);
+            case SUBFME -> PpcAsm.subfmeo(3, 4);
+            case SUBFZE -> PpcAsm.subfze(3, 4);
+            case NEG -> PpcAsm.nego_(3, 4);
+            case MULLW -> PpcAsm.mullwo(3, 4, 5);
+            case MULLD -> PpcAsm.mulld(3, 4, 5);
+            case MULHW -> PpcAsm.mulhw_(3, 4, 5);
+            case MULHWU -> PpcAsm.mulhwu(3, 4, 5);
+            case MULHD -> PpcAsm.mulhd(3, 4, 5);
+            case MULHDU -> PpcAsm.mulhdu_(3, 4, 5);
+            case DIVW -> PpcAsm.divw(3, 4, 5);
+            case DIVWU -> PpcAsm.divwuo(3, 4, 5);
+            case DIVD -> PpcAsm.divd_(3, 4, 5);
+            case DIVDU -> PpcAsm.divdu(3, 4, 5);
+            case DIVWE -> PpcAsm.divwe(3, 4, 5);
+            case DIVWEU -> PpcAsm.divweuo_(3, 4, 5);
+            case DIVDE -> PpcAsm.divde(3, 4, 5);
+            case DIVDEU -> PpcAsm.divdeu(3, 4, 5);
+            case MODSW -> PpcAsm.modsw(3, 4, 5);
+            case MODUW -> PpcAsm.moduw(3, 4, 5);
+            case MODSD -> PpcAsm.modsd(3, 4, 5);
+            case MODUD -> PpcAsm.modud(3, 4, 5);
+            case CMPI -> PpcAsm.cmpi(7, 1, 4, -5);
+            case CMPLI -> PpcAsm.cmpli(2, 0, 4, 5);
+            case CMP -> PpcAsm.cmp(3, 1, 4, 5);
+            case CMPL -> PpcAsm.cmpl(0, 0, 4, 5);
+            case TWI -> PpcAsm.twi(4, 4, 5);
+            case TDI -> PpcAsm.tdi(31, 4, 5);
+            case TW -> PpcAsm.tw(31, 0, 0);
+            case TD -> PpcAsm.td(8, 4, 5);
+            case ISEL -> PpcAsm.isel(3, 4, 5, 31);
+            case ANDI_ -> PpcAsm.andi_(3, 4, 5);
+            case ANDIS_ -> PpcAsm.andis_(3, 4, 5);
+            case ORI -> PpcAsm.ori(3, 4, 5);
+            case ORIS -> PpcAsm.oris(3, 4, 5);
+            case XORI -> PpcAsm.xori(3, 4, 5);
+            case XORIS -> PpcAsm.xoris(3, 4, 5);
+            case AND -> PpcAsm.and_(3, 4, 5);
+            case ANDC -> PpcAsm.andc(3, 4, 5);
+            case OR -> PpcAsm.or(3, 4, 5);
+            case ORC -> PpcAsm.orc_(3, 4, 5);
+            case XOR -> PpcAsm.xor(3, 4, 5);
+            case NAND -> PpcAsm.nand(3, 4, 5);
+            case NOR -> PpcAsm.nor_(3, 4, 5);
+            case EQV -> PpcAsm.eqv(3, 4, 5);
+            case EXTSB -> PpcAsm.extsb_(3, 4);
+            case EXTSH -> PpcAsm.extsh(3, 4);
+            case EXTSW -> PpcAsm.extsw(3, 4);
+            case CNTLZW -> PpcAsm.cntlzw(3, 4);
+            case CNTLZD -> PpcAsm.cntlzd_(3, 4);
+            case CNTTZW -> PpcAsm.cnttzw(3, 4);
+            case CNTTZD -> PpcAsm.cnttzd_(3, 4);
+            case POPCNTB -> PpcAsm.popcntb(3, 4);
+            case POPCNTW -> PpcAsm.popcntw(3, 4);
+            case POPCNTD -> PpcAsm.popcntd(3, 4);
+            case PRTYW -> PpcAsm.prtyw(3, 4);
+            case PRTYD -> PpcAsm.prtyd(3, 4);
+            case CMPB -> PpcAsm.cmpb(3, 4, 5);
+            case BPERMD -> PpcAsm.bpermd(3, 4, 5);
+            case RLWINM -> PpcAsm.rlwinm_(3, 4, 5, 6, 7);
+            case RLWNM -> PpcAsm.rlwnm(3, 4, 5, 6, 7);
+            case RLWIMI -> PpcAsm.rlwimi(3, 4, 5, 6, 7);
+            case RLDICL -> PpcAsm.rldicl(3, 4, 63, 63);
+            case RLDICR -> PpcAsm.rldicr_(3, 4, 32, 5);
+            case RLDIC -> PpcAsm.rldic(3, 4, 33, 40);
+            case RLDIMI -> PpcAsm.rldimi_(3, 4, 0, 0);
+            case RLDCL -> PpcAsm.rldcl(3, 4, 5, 60);
+            case RLDCR -> PpcAsm.rldcr_(3, 4, 5, 2);
+            case SLW -> PpcAsm.slw(3, 4, 5);
+            case SRW -> PpcAsm.srw_(3, 4, 5);
+            case SRAW -> PpcAsm.sraw(3, 4, 5);
+            case SRAWI -> PpcAsm.srawi_(3, 4, 31);
+            case SLD -> PpcAsm.sld(3, 4, 5);
+            case SRD -> PpcAsm.srd(3, 4, 5);
+            case SRAD -> PpcAsm.srad_(3, 4, 5);
+            case SRADI -> PpcAsm.sradi(3, 4, 63);
+            case LBZ -> PpcAsm.lbz(3, -1, 4);
+            case LBZU -> PpcAsm.lbzu(3, 1, 4);
+            case LHZ -> PpcAsm.lhz(3, 2, 4);
+            case LHZU -> PpcAsm.lhzu(3, 2, 4);
+            case LHA -> PpcAsm.lha(3, 2, 4);
+            case LHAU -> PpcAsm.lhau(3, 2, 4);
+            case LWZ -> PpcAsm.lwz(3, 4, 4);
+            case LWZU -> PpcAsm.lwzu(3, 4, 4);
+            case LWA -> PpcAsm.lwa(3, 8, 4);
+            case LD -> PpcAsm.ld(3, -8, 4);
+            case LDU -> PpcAsm.ldu(3, 8, 4);
+            case LQ -> PpcAsm.lq(6, 16, 4);
+            case STB -> PpcAsm.stb(3, 1, 4);
+            case STBU -> PpcAsm.stbu(3, 1, 4);
+            case STH -> PpcAsm.sth(3, 2, 4);
+            case STHU -> PpcAsm.sthu(3, 2, 4);
+            case STW -> PpcAsm.stw(3, 4, 4);
+            case STWU -> PpcAsm.stwu(1, -16, 1);
+            case STD -> PpcAsm.std(3, 8, 4);
+            case STDU -> PpcAsm.stdu(1, -32, 1);
+            case STQ -> PpcAsm.stq(6, 16, 4);
+            case LMW -> PpcAsm.lmw(28, 8, 4);
+            case STMW -> PpcAsm.stmw(28, 8, 4);
+            case LBZX -> PpcAsm.lbzx(3, 4, 5);
+            case LBZUX -> PpcAsm.lbzux(3, 4, 5);
+            case LHZX -> PpcAsm.lhzx(3, 4, 5);
+            case LHZUX -> PpcAsm.lhzux(3, 4, 5);
+            case LHAX -> PpcAsm.lhax(3, 4, 5);
+            case LHAUX -> PpcAsm.lhaux(3, 4, 5);
+            case LWZX -> PpcAsm.lwzx(3, 4, 5);
+            case LWZUX -> PpcAsm.lwzux(3, 4, 5);
+            case LWAX -> PpcAsm.lwax(3, 4, 5);
+            case LWAUX -> PpcAsm.lwaux(3, 4, 5);
+            case LDX -> PpcAsm.ldx(3, 4, 5);
+            case LDUX -> PpcAsm.ldux(3, 4, 5);
+            case STBX -> PpcAsm.stbx(3, 4, 5);
+            case STBUX -> PpcAsm.stbux(3, 4, 5);
+            case STHX -> PpcAsm.sthx(3, 4, 5);
+            case STHUX -> PpcAsm.sthux(3, 4, 5);
+            case STWX -> PpcAsm.stwx(3, 4, 5);
+            case STWUX -> PpcAsm.stwux(3, 4, 5);
+            case STDX -> PpcAsm.stdx(3, 4, 5);
+            case STDUX -> PpcAsm.stdux(3, 4, 5);
+            case LHBRX -> PpcAsm.lhbrx(3, 4, 5);
+            case LWBRX -> PpcAsm.lwbrx(3, 4, 5);
+            case LDBRX -> PpcAsm.ldbrx(3, 4, 5);
+            case STHBRX -> PpcAsm.sthbrx(3, 4, 5);
+            case STWBRX -> PpcAsm.stwbrx(3, 4, 5);
+            case STDBRX -> PpcAsm.stdbrx(3, 4, 5);
+            case LSWI -> PpcAsm.lswi(5, 4, 8);
+            case LSWX -> PpcAsm.lswx(6, 4, 5);
+            case STSWI -> PpcAsm.stswi(5, 4, 8);
+            case STSWX -> PpcAsm.stswx(6, 4, 5);
+            case LBARX -> PpcAsm.lbarx(3, 4, 5);
+            case LHARX -> PpcAsm.lharx(3, 4, 5);
+            case LWARX -> PpcAsm.lwarx(3, 4, 5, 1);
+            case LDARX -> PpcAsm.ldarx(3, 4, 5);
+            case LQARX -> PpcAsm.lqarx(6, 4, 5);
+            case STBCX_ -> PpcAsm.stbcx_(3, 4, 5);
+            case STHCX_ -> PpcAsm.sthcx_(3, 4, 5);
+            case STWCX_ -> PpcAsm.stwcx_(3, 4, 5);
+            case STDCX_ -> PpcAsm.stdcx_(3, 4, 5);
+            case STQCX_ -> PpcAsm.stqcx_(6, 4, 5);
+            case DCBZ -> PpcAsm.dcbz(4, 5);
+            case DCBT -> PpcAsm.dcbt(4, 5);
+            case DCBTST -> PpcAsm.dcbtst(4, 5);
+            case DCBST -> PpcAsm.dcbst(4, 5);
+            case DCBF -> PpcAsm.dcbf(4, 5);
+            case ICBI -> PpcAsm.icbi(4, 5);
+            case ICBT -> (31 << 26) | (4 << 16) | (5 << 11) | (22 << 1);
+            case SYNC -> PpcAsm.lwsync();
+            case EIEIO -> PpcAsm.eieio();
+            case WAIT -> (31 << 26) | (62 << 1);
+            case ISYNC -> PpcAsm.isync();
+            case B -> PpcAsm.bl(-0x100);
+            case BC -> PpcAsm.bc(12, 2, 0x40);
+            case BCLR -> PpcAsm.bclrl(20, 0);
+            case BCCTR -> PpcAsm.bcctr(20, 0);
+            case BCTAR -> PpcAsm.bctarl(12, 5);
+            case CRAND -> PpcAsm.crand(1, 2, 3);
+            case CROR -> PpcAsm.cror(1, 2, 3);
+            case CRXOR -> PpcAsm.crxor(1, 2, 3);
+            case CRNAND -> PpcAsm.crnand(1, 2, 3);
+            case CRNOR -> PpcAsm.crnor(1, 2, 3);
+            case CREQV -> PpcAsm.creqv(1, 2, 3);
+            case CRANDC -> PpcAsm.crandc(1, 2, 3);
+            case CRORC -> PpcAsm.crorc(1, 2, 3);
+            case MCRF -> PpcAsm.mcrf(7, 0);
+            case MFCR -> PpcAsm.mfocrf(3, 0x10);
+            case MTCRF -> PpcAsm.mtcrf(0xFF, 3);
+            case MFSPR -> PpcAsm.mfspr(3, Spr.LR);
+            case MTSPR -> PpcAsm.mtspr(Spr.SRR0, 3);
+            case MFTB -> (31 << 26) | (3 << 21) | (12 << 16) | (8 << 11) | (371 << 1);
+            case SC -> PpcAsm.sc(1);
+            case RFID -> PpcAsm.rfid();
+            case HRFID -> PpcAsm.hrfid();
+            case MFMSR -> PpcAsm.mfmsr(3);
+            case MTMSR -> PpcAsm.mtmsr(3, 1);
+            case MTMSRD -> PpcAsm.mtmsrd(3);
+            case SLBMTE -> PpcAsm.slbmte(3, 4);
+            case SLBMFEE -> PpcAsm.slbmfee(3, 4);
+            case SLBMFEV -> PpcAsm.slbmfev(3, 4);
+            case SLBIE -> PpcAsm.slbie(4);
+            case SLBIA -> PpcAsm.slbia(7);
+            case SLBFEE_ -> PpcAsm.slbfee_(3, 4);
+            case TLBIE -> PpcAsm.tlbie(4, 5);
+            case TLBIEL -> PpcAsm.tlbiel(4, 1);
+            case TLBSYNC -> PpcAsm.tlbsync();
+            case ATTN -> PpcAsm.attn();
+        };
+    }
+
+    // ---- what the table does not claim --------------------------------------------------------------------
+
+    /** The extended opcodes of {@code primary}'s row that no op claims, as words with the other fields zero. */
+    private static List<Integer> unclaimedSlots(final int primary) {
+        final List<Integer> words = new ArrayList<>();
+        final int slots = switch (primary) {
+            case 30 -> 16;
+            case 58, 62 -> 4;
+            default -> 1024;
+        };
+        for (int key = 0; key < slots; key++) {
+            final int low = switch (primary) {
+                case 58, 62 -> key;
+                default -> key << 1;
+            };
+            final int word = (primary << 26) | low;
+            if (expected(word) == Op.ILLEGAL) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    @Test
+    void shouldLeaveTheUnimplementedPrimaryOpcodesIllegal() {
+        final Random random = new Random(2);
+        int primaries = 0;
+        for (int primary = 0; primary < 64; primary++) {
+            final int p = primary;
+            final boolean hasOp = Arrays.stream(Op.values()).anyMatch(op -> op != Op.ILLEGAL
+                && op.primary() == p);
+            if (hasOp) {
+                continue;
+            }
+            primaries++;
+            for (int i = 0; i < 1000; i++) {
+                final int word = (primary << 26) | (random.nextInt() & 0x03FF_FFFF);
+                assertEquals(Op.ILLEGAL, Decoder.decodeOp(word), String.format("0x%08x", word));
+            }
+        }
+        // 1 (prefix), 4 (vector), 5, 6, 9, 22, 48-55 (FP loads/stores), 57, 59, 60, 61, 63 at least.
+        assertTrue(primaries >= 15, "primaries without an op: " + primaries);
+    }
+
+    /**
+     * Every unclaimed slot of rows 19, 30, 31, 58 and 62, and every primary opcode without an op, executes as
+     * the illegal-instruction interrupt: a program interrupt with SRR1[44] where jppc is the hypervisor, the
+     * hypervisor emulation assistance interrupt with HEIR = the word where the processor has HV.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 19, 30, 31, 58, 62, -1})
+    void shouldExecuteUnclaimedEncodingsAsTheIllegalInstructionInterrupt(final int primary) {
+        final List<Integer> words;
+        if (primary >= 0) {
+            words = unclaimedSlots(primary);
+        } else {
+            words = new ArrayList<>();
+            for (int p = 0; p < 64; p++) {
+                final int candidate = (p << 26) | 0x0012_3456;
+                final int candidatePrimary = p;
+                if (expected(candidate) == Op.ILLEGAL
+                    && Arrays.stream(ROW_PRIMARIES).noneMatch(r -> r == candidatePrimary)) {
+                    words.add(candidate);
+                }
+            }
+        }
+        assertTrue(!words.isEmpty());
+        for (final int word : words) {
+            final ByteOrder order = (word & 2) == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            TestMachine.supervisor(order).gpr(3, 0x3333).run(PpcAsm.nop(), word)
+                .assertProgramInterrupt(TestMachine.at(1), Interrupts.SRR1_ILLEGAL);
+            final TestMachine hv = TestMachine.hypervisor(order).run(word)
+                .assertInterrupt(Interrupts.HYPERVISOR_EMULATION_ASSISTANCE);
+            assertEquals(word & 0xFFFF_FFFFL, hv.cpu.spr[Spr.HEIR], () -> String.format("HEIR for 0x%08x", word));
+            assertEquals(TestMachine.CODE, hv.cpu.spr[Spr.HSRR0]);
+        }
+    }
+}
