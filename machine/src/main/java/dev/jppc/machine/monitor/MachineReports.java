@@ -151,7 +151,8 @@ final class MachineReports {
                     bolted++;
                 }
                 if (all || listed.size() < HPTE_LIST_LIMIT) {
-                    listed.add(describeHpte(index, entry[0], entry[1]));
+                    listed.add(describeHpte(index, entry[0], entry[1]) + mappedBy(index, entry[0], entry[1],
+                        table.groupMask()));
                 }
             }
             fill[inGroup]++;
@@ -183,6 +184,38 @@ final class MachineReports {
             page, (pp >>> 2) & 1, (pp >>> 1) & 1, pp & 1, bit(r, Hpte.R_REFERENCED), bit(r, Hpte.R_CHANGED),
             String.format("%4s", Integer.toBinaryString(Hpte.wimg(r))).replace(' ', '0'),
             bit(r, Hpte.R_NO_EXECUTE), Hpte.key(r));
+    }
+
+    /**
+     * "; EA 0x... (SLB n)": the EA the HPTE maps through the first valid SLB entry with its segment size and VSID,
+     * found by reading the hash backwards (hash-mmu.md §5, §6.4): the AVPN holds the VSID and the segment offset
+     * from bit 23 up; the group number, XORed with the VSID's part of the hash, gives the page-number bits below.
+     * Empty when no SLB entry has the VSID.
+     */
+    private String mappedBy(final int index, final long v, final long r, final int groupMask) {
+        final Slb slb = cpu.mmu.slb;
+        final long avpn = Hpte.avpn(v);
+        for (int i = 0; i < Slb.SIZE; i++) {
+            if (!slb.isValid(i)) {
+                continue;
+            }
+            final boolean oneTerabyte = slb.isOneTerabyte(i);
+            final long vsid = slb.vsid(i);
+            final int baseShift = slb.baseShift(i);
+            final int actualShift = PageSizes.actualShift(baseShift, v, r);
+            if (Hpte.segmentSize(v) != (oneTerabyte ? Slb.B_1T : Slb.B_256M)
+                || (oneTerabyte ? avpn >>> 17 : avpn >>> 5) != vsid || actualShift == 0) {
+                continue;
+            }
+            final long group = index / Hpte.PER_GROUP;
+            final long hashLow = (Hpte.isSecondary(v) ? ~group : group) & groupMask;
+            final long pageLow = (hashLow ^ (oneTerabyte ? vsid ^ (vsid << 25) : vsid)) & groupMask;
+            final long offset = ((avpn & (oneTerabyte ? 0x1_FFFF : 0x1F)) << 23)
+                | ((pageLow << baseShift) & ((1L << 23) - 1));
+            final long ea = ((slb.esidWord(i) & slb.segmentMask(i)) | offset) & -(1L << actualShift);
+            return String.format("; EA 0x%x (SLB %d)", ea, i);
+        }
+        return "";
     }
 
     String tlbs() {

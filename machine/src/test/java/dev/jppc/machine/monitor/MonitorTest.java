@@ -93,8 +93,10 @@ class MonitorTest {
         assertContains(hpt, "hashed page table: 256K at real address 0x400000 (SDR1 0x400000), 2048 PTEGs",
             "valid HPTEs: 4 of 16384; bolted (HPTE_V_BOLTED 0x10): 1",
             "  0: 2044 1: 4 2: 0 3: 0 4: 0 5: 0 6: 0 7: 0 8: 0",
-            "bolted 4K page 0x100000 PP=000 R=1 C=0",
-            "64K page 0x200000 PP=000 R=1 C=1", "64K page 0x210000 PP=110 R=1 C=0", "H=1 64K page 0x220000");
+            "bolted 4K page 0x100000 PP=000 R=1 C=0", "; EA 0x100000 (SLB 0)",
+            "64K page 0x200000 PP=000 R=1 C=1", "; EA 0x10000000 (SLB 1)",
+            "64K page 0x210000 PP=110 R=1 C=0", "; EA 0x10010000 (SLB 1)",
+            "H=1 64K page 0x220000", "; EA 0x10020000 (SLB 1)");
     }
 
     @Test
