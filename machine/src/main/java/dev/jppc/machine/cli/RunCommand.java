@@ -91,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
         m.interpreter().setHistory(history);
         if (monitor) {
             return MonitorConsole.run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
-                trace ? System.err : null, Main.consoleInput, System.out, System.console() == null);
+                trace ? System.err : null, Main.consoleInput, System.out, System.console() != null);
         }
         return run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions, timeoutSeconds, trace);
     }

@@ -20,7 +20,9 @@ import dev.jppc.machine.Machine;
  *
  * <p>One thread reads the input and routes it: to the guest while it runs, else into command lines. It hands over
  * one line at a time and waits until the command has started (for {@code continue}) or finished, so that what
- * follows a {@code continue} in the input reaches the guest, as on a terminal. End of input means {@code quit}.
+ * follows a {@code continue} reaches the guest, as on a terminal. A script (input that is not a terminal) is
+ * read only at the prompt instead, one command after the other whatever the guest does, and each command is
+ * echoed after the prompt so that the output reads as a transcript. End of input means {@code quit}.
  */
 public final class MonitorConsole {
 
@@ -30,7 +32,7 @@ public final class MonitorConsole {
     private final Machine machine;
     private final InputStream in;
     private final PrintStream out;
-    private final boolean echo;
+    private final boolean interactive;
     private final ConsoleEscape escape = new ConsoleEscape();
     /** Command lines from the reader; an empty Optional is the end of input. */
     private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
@@ -40,28 +42,28 @@ public final class MonitorConsole {
     private boolean readerWaiting;
 
     private MonitorConsole(final Monitor monitor, final Machine machine, final InputStream in, final PrintStream out,
-                           final boolean echo) {
+                           final boolean interactive) {
         this.monitor = monitor;
         this.machine = machine;
         this.in = in;
         this.out = out;
-        this.echo = echo;
+        this.interactive = interactive;
     }
 
     /**
      * Runs a monitor session over {@code machine} until {@code quit} or the end of {@code in}; returns the exit
      * status for {@code jppc run}.
      *
-     * @param budget the most instructions the guest may run in all
-     * @param trace  where {@code continue} traces instructions, or null
-     * @param echo   print each command after the prompt (when the input is not a terminal, so the output reads
-     *               as a transcript)
+     * @param budget      the most instructions the guest may run in all
+     * @param trace       where {@code continue} traces instructions, or null
+     * @param interactive the input is a terminal: the guest reads it while it runs; else it is a script of
+     *                    commands, echoed after the prompt
      */
     public static int run(final Machine machine, final long budget, final PrintStream trace, final InputStream in,
-                          final PrintStream out, final boolean echo) {
+                          final PrintStream out, final boolean interactive) {
         final Monitor monitor = new Monitor(machine, budget);
         monitor.setTrace(trace);
-        return new MonitorConsole(monitor, machine, in, out, echo).session();
+        return new MonitorConsole(monitor, machine, in, out, interactive).session();
     }
 
     private int session() {
@@ -77,7 +79,7 @@ public final class MonitorConsole {
             if (line == null) {
                 line = "quit";
             }
-            if (echo) {
+            if (!interactive) {
                 out.println(line);
             }
             out.print(monitor.execute(line));
@@ -103,9 +105,11 @@ public final class MonitorConsole {
 
     private void guestRunning(final boolean running) {
         out.flush();
-        guestOwnsConsole = running;
-        if (running) {
-            releaseReader();
+        if (interactive) {
+            guestOwnsConsole = running;
+            if (running) {
+                releaseReader();
+            }
         }
     }
 

@@ -3,8 +3,10 @@ package dev.jppc.machine.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
@@ -53,22 +55,32 @@ class MonitorConsoleTest {
     }
 
     @Test
-    void shouldRunAndInspectTheFinalStateThenQuitWithTheGuestsStatus() throws Exception {
+    void shouldRunAScriptAtThePromptAndQuitWithTheGuestsStatus() throws Exception {
+        final Machine machine = MmuTestGuest.machine(out);
+        final InputStream script = new ByteArrayInputStream(
+            "info slb\ncontinue\ninfo slb\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, MonitorConsole.run(machine, Long.MAX_VALUE, null, script, out, false));
+        final String text = output();
+        assertTrue(text.startsWith("jppc monitor: the guest is stopped at its entry point"), text);
+        assertTrue(text.contains("(jppc) info slb\nSLB: 0 of 32 entries valid\n(jppc) continue\n"), text);
+        assertTrue(text.contains("exit status 0 after"), text);
+        assertTrue(text.contains("(jppc) info slb\nSLB: 2 of 32 entries valid"), text);
+        assertTrue(text.endsWith("(jppc) quit\n"), text);
+    }
+
+    @Test
+    void shouldGiveTheGuestWhatIsTypedWhileItRuns() throws Exception {
         final Machine machine = MmuTestGuest.machine(out);
         final PipedOutputStream keyboard = new PipedOutputStream();
         final PipedInputStream in = new PipedInputStream(keyboard);
         final Future<Integer> status = executor.submit(
             () -> MonitorConsole.run(machine, Long.MAX_VALUE, null, in, out, true));
-        type(keyboard, "info slb\ncontinue\n");
+        type(keyboard, "continue\n");
         await(() -> output().contains("exit status 0 after"), "the guest to stop");
         await(() -> output().endsWith(MonitorConsole.PROMPT), "the prompt");
-        type(keyboard, "info slb\nquit\n");
+        type(keyboard, "quit\n");
         assertEquals(0, status.get(20, TimeUnit.SECONDS));
-        final String text = output();
-        assertTrue(text.startsWith("jppc monitor: the guest is stopped at its entry point"), text);
-        assertTrue(text.contains("(jppc) info slb\nSLB: 0 of 32 entries valid\n(jppc) continue\n"), text);
-        assertTrue(text.contains("(jppc) info slb\nSLB: 2 of 32 entries valid"), text);
-        assertTrue(text.endsWith("(jppc) quit\n"), text);
+        assertEquals(2, output().split("\\(jppc\\) ", -1).length - 1, output());
     }
 
     @Test
@@ -77,7 +89,7 @@ class MonitorConsoleTest {
         final PipedOutputStream keyboard = new PipedOutputStream();
         final PipedInputStream in = new PipedInputStream(keyboard);
         final Future<Integer> status = executor.submit(
-            () -> MonitorConsole.run(machine, Long.MAX_VALUE, null, in, out, false));
+            () -> MonitorConsole.run(machine, Long.MAX_VALUE, null, in, out, true));
         type(keyboard, "c\n");
         await(() -> machine.cpu().instructions > 1000, "the guest to run");
         type(keyboard, "abc\u0001\u0001\u0001c\n");
