@@ -47,9 +47,9 @@ public final class Interrupts {
      */
     public static final long SRR1_MSR_BITS = 0xFFFF_FFFF_87C0_FFFFL;
 
-    /** LPCR[ILE], bit 38: interrupts of the partition are taken little-endian. */
+    /** LPCR[ILE], bit 38: interrupts that end with MSR[HV]=0 (the partition's) are taken little-endian. */
     public static final long LPCR_ILE = 1L << 25;
-    /** HID0[HILE], bit 19 on POWER8: hypervisor interrupts are taken little-endian. */
+    /** HID0[HILE], bit 19 on POWER8: interrupts that end with MSR[HV]=1 are taken little-endian. */
     public static final long HID0_HILE = 1L << 44;
     /** LPCR[HDICE], bit 63: hypervisor decrementer interrupts enabled. */
     public static final long LPCR_HDICE = 1L;
@@ -107,7 +107,10 @@ public final class Interrupts {
             cpu.spr[Spr.SRR0] = srr0;
             cpu.spr[Spr.SRR1] = srr1;
             newMsr |= (oldMsr & Cpu.MSR_HV) | (enterHypervisor ? Cpu.MSR_HV : 0);
-            final boolean little = enterHypervisor ? (cpu.spr[Spr.HID0] & HID0_HILE) != 0
+            // The byte order follows the state the interrupt ends in (v2.07 6.5, as QEMU's POWER8): HID0[HILE]
+            // when MSR[HV] ends up 1 (a hypervisor's own DSI, ISI, system call, ...), LPCR[ILE] for a partition.
+            final boolean little = (newMsr & Cpu.MSR_HV) != 0
+                ? (cpu.spr[Spr.HID0] & HID0_HILE) != 0
                 : (cpu.spr[Spr.LPCR] & LPCR_ILE) != 0;
             if (little) {
                 newMsr |= Cpu.MSR_LE;
