@@ -178,8 +178,9 @@ final class MachineReports {
         final String size = shift == 0 ? "?" : TranslationExplanation.pageSize(shift);
         final long page = shift == 0 ? r & Hpte.R_ARPN : Hpte.pageRealAddress(r, shift);
         final int pp = Hpte.pp(r);
-        return String.format("  %-7d  0x%x/%d  %016x  %016x  B=%d AVPN 0x%x H=%d %s%s page 0x%x PP=%d%d%d R=%d C=%d "
-                + "WIMG=%s N=%d key %d", index, index / Hpte.PER_GROUP, index % Hpte.PER_GROUP, v, r,
+        return String.format("  %-7d  %-9s  %016x  %016x  B=%d AVPN 0x%x H=%d %s%s page 0x%x PP=%d%d%d R=%d C=%d "
+                + "WIMG=%s N=%d key %d", index,
+            String.format("0x%x/%d", index / Hpte.PER_GROUP, index % Hpte.PER_GROUP), v, r,
             Hpte.segmentSize(v), Hpte.avpn(v), bit(v, Hpte.V_SECONDARY), Hpte.isBolted(v) ? "bolted " : "", size,
             page, (pp >>> 2) & 1, (pp >>> 1) & 1, pp & 1, bit(r, Hpte.R_REFERENCED), bit(r, Hpte.R_CHANGED),
             String.format("%4s", Integer.toBinaryString(Hpte.wimg(r))).replace(' ', '0'),

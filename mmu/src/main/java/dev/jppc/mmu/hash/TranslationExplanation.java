@@ -288,8 +288,18 @@ public record TranslationExplanation(long ea, int access, long msr, List<Step> s
             final StringBuilder out = new StringBuilder(String.format(
                 "%s PTEG 0x%x (%s): want B=%d AVPN 0x%x H=%d V=1", secondary ? "secondary" : "primary", group,
                 groupLocation(tableBase, group), wantedV >>> 62, Hpte.avpn(wantedV), secondary ? 1 : 0));
-            for (final SlotCheck slot : slots) {
-                out.append('\n').append(slot.text());
+            // Runs of empty slots take one line: most groups of a sparse table are empty.
+            for (int i = 0; i < slots.size(); i++) {
+                int last = i;
+                while (!slots.get(i).valid() && last + 1 < slots.size() && !slots.get(last + 1).valid()) {
+                    last++;
+                }
+                if (last == i) {
+                    out.append('\n').append(slots.get(i).text());
+                } else {
+                    out.append(String.format("%n  #%d..#%d V=0: empty", slots.get(i).index(), slots.get(last).index()));
+                    i = last;
+                }
             }
             if (match() == null) {
                 out.append("\nno entry matches");
