@@ -102,7 +102,7 @@ public final class ModeHcalls {
         return Hcall.H_SUCCESS;
     }
 
-    /** Resource 1: CIABR (value1), as QEMU 8.2 and KVM check it. */
+    /** Resource 1: CIABR (value1), as QEMU (TCG) and KVM check it. */
     private static long setCiabr(final Cpu cpu, final long mflags, final long value1, final long value2) {
         if (mflags != 0) {
             return Hcall.H_UNSUPPORTED_FLAG;
@@ -117,7 +117,7 @@ public final class ModeHcalls {
         return Hcall.H_SUCCESS;
     }
 
-    /** Resource 2: DAWR0 (value1) and DAWRX0 (value2), as QEMU 8.2 checks them. */
+    /** Resource 2: DAWR0 (value1) and DAWRX0 (value2), as QEMU (TCG) checks them. */
     private static long setDawr0(final Cpu cpu, final long mflags, final long value1, final long value2) {
         if (mflags != 0) {
             return Hcall.H_UNSUPPORTED_FLAG;

@@ -64,7 +64,7 @@ public final class SplparHcalls {
         final int subfunction = (int) ((flags & SUBFUNCTION_MASK) >>> SUBFUNCTION_SHIFT);
         switch (subfunction) {
             case REGISTER_VPA:
-                return registerVpa(cpu.ram, address);
+                return registerVpaArea(cpu.ram, address);
             case REGISTER_DTL:
                 return registerDtl(cpu.ram, address);
             case REGISTER_SLB_SHADOW:
@@ -88,7 +88,7 @@ public final class SplparHcalls {
         }
     }
 
-    private long registerVpa(final GuestMemory ram, final long address) {
+    private long registerVpaArea(final GuestMemory ram, final long address) {
         if (address == 0) {
             return Hcall.H_HARDWARE;
         }
