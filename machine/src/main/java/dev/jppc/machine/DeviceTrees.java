@@ -116,7 +116,9 @@ final class DeviceTrees {
             .propertyU32("linux,rtas-base", (int) layout.rtasBase())
             .propertyU32("linux,rtas-entry", (int) layout.rtasBase())
             .propertyU32("rtas-size", layout.rtasSize())
-            .propertyStrings("ibm,hypertas-functions", "hcall-term")
+            // The hypercall sets PseriesHypervisor implements ("hcall-interrupt" waits for XICS).
+            .propertyStrings("ibm,hypertas-functions", "hcall-pft", "hcall-term", "hcall-dabr", "hcall-xdabr",
+                "hcall-splpar", "hcall-bulk", "hcall-set-mode")
             .propertyU32("rtas-error-log-max", 0x800)
             .propertyU32("display-character", Rtas.DISPLAY_CHARACTER)
             .propertyU32("get-time-of-day", Rtas.GET_TIME_OF_DAY)

@@ -1,6 +1,8 @@
 package dev.jppc.devices.hcall;
 
 import java.io.UncheckedIOException;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import dev.jppc.core.Cpu;
 import dev.jppc.core.spi.Hypervisor;
@@ -8,34 +10,99 @@ import dev.jppc.devices.console.Vterm;
 import dev.jppc.devices.rtas.Rtas;
 
 /**
- * jppc as the hypervisor of a PAPR partition: dispatches {@code sc 1} by the hypercall number in r3.
- * Unknown numbers return H_FUNCTION; bad arguments return H_PARAMETER. Nothing here throws into the CPU.
+ * jppc as the hypervisor of a PAPR partition: dispatches {@code sc 1} by the hypercall number in r3 to the
+ * handler of its function set (console here; {@link HptHcalls}, {@link ModeHcalls}, {@link SplparHcalls},
+ * {@link MiscHcalls}). Unknown numbers return H_FUNCTION; bad arguments return a PAPR error code. Nothing here
+ * throws into the CPU.
  */
 public final class PseriesHypervisor implements Hypervisor {
 
+    /** Seed of the default H_RANDOM generator: the same numbers in every run, like the rest of virtual time. */
+    public static final long DEFAULT_RANDOM_SEED = 0x6A70_7063_5241_4E44L;
+
     private final Vterm vterm;
     private final Rtas rtas;
+    private final HptHcalls pageTable = new HptHcalls();
+    private final ModeHcalls modes = new ModeHcalls();
+    private final SplparHcalls splpar = new SplparHcalls();
+    private final MiscHcalls misc;
     private final byte[] chars = new byte[16];
 
+    /** A hypervisor whose H_RANDOM is deterministic (seeded with {@link #DEFAULT_RANDOM_SEED}). */
     public PseriesHypervisor(final Vterm vterm, final Rtas rtas) {
+        this(vterm, rtas, new SplittableRandom(DEFAULT_RANDOM_SEED));
+    }
+
+    /** A hypervisor whose H_RANDOM draws from {@code random} (e.g. a {@code SecureRandom}). */
+    public PseriesHypervisor(final Vterm vterm, final Rtas rtas, final RandomGenerator random) {
         this.vterm = vterm;
         this.rtas = rtas;
+        this.misc = new MiscHcalls(random);
     }
 
     @Override
     public void hypercall(final Cpu cpu) {
         final long number = cpu.gpr[3];
-        final long result;
-        if (number == Hcall.H_PUT_TERM_CHAR) {
-            result = putTermChar(cpu);
-        } else if (number == Hcall.H_GET_TERM_CHAR) {
-            result = getTermChar(cpu);
-        } else if (number == Hcall.KVMPPC_H_RTAS) {
-            result = rtas.call(cpu, cpu.gpr[4]) ? Hcall.H_SUCCESS : Hcall.H_PARAMETER;
-        } else {
-            result = Hcall.H_FUNCTION;
+        cpu.gpr[3] = number < 0 || number > Integer.MAX_VALUE ? Hcall.H_FUNCTION : dispatch(cpu, (int) number);
+    }
+
+    private long dispatch(final Cpu cpu, final int number) {
+        switch (number) {
+            case Hcall.H_REMOVE:
+                return pageTable.remove(cpu);
+            case Hcall.H_ENTER:
+                return pageTable.enter(cpu);
+            case Hcall.H_READ:
+                return pageTable.read(cpu);
+            case Hcall.H_CLEAR_MOD:
+                return pageTable.clearChange(cpu);
+            case Hcall.H_CLEAR_REF:
+                return pageTable.clearReference(cpu);
+            case Hcall.H_PROTECT:
+                return pageTable.protect(cpu);
+            case Hcall.H_BULK_REMOVE:
+                return pageTable.bulkRemove(cpu);
+            case Hcall.H_SET_DABR:
+                return modes.setDabr(cpu);
+            case Hcall.H_SET_XDABR:
+                return modes.setExtendedDabr(cpu);
+            case Hcall.H_SET_MODE:
+                return modes.setMode(cpu);
+            case Hcall.H_LOGICAL_CI_LOAD:
+                return misc.logicalLoad(cpu);
+            case Hcall.H_LOGICAL_CI_STORE:
+                return misc.logicalStore(cpu);
+            case Hcall.H_GET_CPU_CHARACTERISTICS:
+                return misc.cpuCharacteristics(cpu);
+            case Hcall.H_RANDOM:
+                return misc.random(cpu);
+            case Hcall.H_REGISTER_VPA:
+                return splpar.registerVpa(cpu);
+            case Hcall.H_CEDE:
+                return splpar.cede(cpu);
+            case Hcall.H_CONFER:
+                return splpar.confer(cpu);
+            case Hcall.H_PROD:
+                return splpar.prod(cpu);
+            case Hcall.H_PUT_TERM_CHAR:
+                return putTermChar(cpu);
+            case Hcall.H_GET_TERM_CHAR:
+                return getTermChar(cpu);
+            case Hcall.KVMPPC_H_RTAS:
+                return rtas.call(cpu, cpu.gpr[4]) ? Hcall.H_SUCCESS : Hcall.H_PARAMETER;
+            default:
+                return Hcall.H_FUNCTION;
         }
-        cpu.gpr[3] = result;
+    }
+
+    /** The state of the mode and breakpoint calls (DABR, DABRX). */
+    public ModeHcalls modes() {
+        return modes;
+    }
+
+    /** The registered per-processor areas. */
+    public SplparHcalls splpar() {
+        return splpar;
     }
 
     /** H_PUT_TERM_CHAR: r4 = terminal, r5 = length (0..16), r6 and r7 = the bytes, first byte highest. */
