@@ -147,8 +147,10 @@ fi
 work="$(mktemp -d "$cache/.work.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-# Output $2 is up to date when it exists and is newer than its package $1.
-fresh() { [ -e "$2" ] && [ "$2" -nt "$1" ]; }
+# Output $2 is up to date when it exists and its stamp names package $1 (a newer package that --refresh
+# downloads may carry an older file date, so dates alone would not tell).
+fresh() { [ -e "$2" ] && [ "$(cat "$2.from" 2>/dev/null)" = "$(basename "$1")" ]; }
+stamp() { basename "$1" > "$2.from"; }
 
 kernel_pkg="$(dpkg-deb -f "$kernel_deb" Package)"
 kernel_version="$(dpkg-deb -f "$kernel_deb" Version)"
@@ -172,7 +174,7 @@ write_system_map() {
     cp -f "$packaged" "$out"
 }
 
-if fresh "$kernel_deb" "$cache/vmlinux" && fresh "$kernel_deb" "$cache/System.map"; then
+if fresh "$kernel_deb" "$cache/vmlinux" && [ -s "$cache/System.map" ]; then
     say "vmlinux of $kernel_pkg already extracted"
 else
     say "extracting vmlinux, System.map and config from $(basename "$kernel_deb")"
@@ -183,7 +185,7 @@ else
         mv -f "$work/boot/$f-$kernel_release" "$cache/$f"
     done
     write_system_map "$work/boot/System.map-$kernel_release" "$cache/System.map"
-    touch "$cache/vmlinux" "$cache/config"
+    stamp "$kernel_deb" "$cache/vmlinux"
 fi
 
 if fresh "$busybox_deb" "$cache/busybox"; then
@@ -194,7 +196,7 @@ else
         || die "could not unpack /bin/busybox from $busybox_deb"
     mv -f "$work/bin/busybox" "$cache/busybox"
     chmod 0755 "$cache/busybox"
-    touch "$cache/busybox"
+    stamp "$busybox_deb" "$cache/busybox"
 fi
 
 printf '%s %s\nbusybox-static %s\n' "$kernel_pkg" "$kernel_version" "$busybox_version" > "$cache/VERSIONS"
@@ -268,11 +270,13 @@ build_initramfs() {
     mv -f "$work/initramfs.cpio.gz" "$cache/initramfs.cpio.gz"
 }
 
-if fresh "$cache/busybox" "$cache/initramfs.cpio.gz" && [ "$cache/initramfs.cpio.gz" -nt "${BASH_SOURCE[0]}" ]; then
+# Rebuilt when busybox or this script (which holds /init) changed.
+if fresh "$busybox_deb" "$cache/initramfs.cpio.gz" && [ "$cache/initramfs.cpio.gz" -nt "${BASH_SOURCE[0]}" ]; then
     say "initramfs already built"
 else
     say "building the initramfs"
     build_initramfs
+    stamp "$busybox_deb" "$cache/initramfs.cpio.gz"
 fi
 
 # ---------------------------------------------------------------------------------------------------------
