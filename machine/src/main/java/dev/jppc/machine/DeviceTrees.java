@@ -12,8 +12,10 @@ final class DeviceTrees {
     static final int TIMEBASE_FREQUENCY = 512_000_000;
     static final int CLOCK_FREQUENCY = 1_000_000_000;
     static final long UART_BASE = 0x0000_6000_0000_0000L;
-    /** The hvterm's interrupt source number, as QEMU assigns it. */
+    /** The hvterm's interrupt source number, as QEMU assigns it (a source of the XICS, 0x1000 up). */
     static final int VTY_IRQ = 0x1100;
+    /** Unit address of the NVRAM on the vdevice bus, next to the vty's. */
+    static final int NVRAM_UNIT = 0x7100_0001;
 
     /** What the pseries tree describes besides RAM. */
     record PseriesLayout(long memory, int pftShift, long rtasBase, int rtasSize, long initrdStart,
@@ -59,6 +61,13 @@ final class DeviceTrees {
             .property("device_type", "serial")
             .propertyU32("reg", (int) Vterm.UNIT_ADDRESS)
             .propertyCells("interrupts", VTY_IRQ, 0)
+            .endNode();
+        b.beginNode("nvram@71000001")
+            .property("name", "nvram")
+            .property("compatible", "qemu,spapr-nvram")
+            .property("device_type", "nvram")
+            .propertyU32("reg", NVRAM_UNIT)
+            .propertyU32("#bytes", Rtas.NVRAM_SIZE)
             .endNode();
         b.endNode();
         b.beginNode("interrupt-controller")
@@ -116,15 +125,29 @@ final class DeviceTrees {
             .propertyU32("linux,rtas-base", (int) layout.rtasBase())
             .propertyU32("linux,rtas-entry", (int) layout.rtasBase())
             .propertyU32("rtas-size", layout.rtasSize())
-            // The hypercall sets PseriesHypervisor implements ("hcall-interrupt" waits for XICS).
+            // The hypercall sets PseriesHypervisor implements.
             .propertyStrings("ibm,hypertas-functions", "hcall-pft", "hcall-term", "hcall-dabr", "hcall-xdabr",
-                "hcall-splpar", "hcall-bulk", "hcall-set-mode")
+                "hcall-interrupt", "hcall-splpar", "hcall-bulk", "hcall-set-mode")
             .propertyU32("rtas-error-log-max", 0x800)
+            .propertyU32("rtas-event-scan-rate", 1)
             .propertyU32("display-character", Rtas.DISPLAY_CHARACTER)
             .propertyU32("get-time-of-day", Rtas.GET_TIME_OF_DAY)
             .propertyU32("set-time-of-day", Rtas.SET_TIME_OF_DAY)
             .propertyU32("power-off", Rtas.POWER_OFF)
             .propertyU32("system-reboot", Rtas.SYSTEM_REBOOT)
+            .propertyU32("query-cpu-stopped-state", Rtas.QUERY_CPU_STOPPED_STATE)
+            .propertyU32("start-cpu", Rtas.START_CPU)
+            .propertyU32("stop-self", Rtas.STOP_SELF)
+            .propertyU32("ibm,get-system-parameter", Rtas.IBM_GET_SYSTEM_PARAMETER)
+            .propertyU32("ibm,set-system-parameter", Rtas.IBM_SET_SYSTEM_PARAMETER)
+            .propertyU32("ibm,set-xive", Rtas.IBM_SET_XIVE)
+            .propertyU32("ibm,get-xive", Rtas.IBM_GET_XIVE)
+            .propertyU32("ibm,int-off", Rtas.IBM_INT_OFF)
+            .propertyU32("ibm,int-on", Rtas.IBM_INT_ON)
+            .propertyU32("check-exception", Rtas.CHECK_EXCEPTION)
+            .propertyU32("event-scan", Rtas.EVENT_SCAN)
+            .propertyU32("nvram-fetch", Rtas.NVRAM_FETCH)
+            .propertyU32("nvram-store", Rtas.NVRAM_STORE)
             .propertyU32("ibm,os-term", Rtas.IBM_OS_TERM)
             .endNode();
     }

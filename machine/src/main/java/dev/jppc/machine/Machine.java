@@ -17,6 +17,7 @@ import dev.jppc.devices.hcall.PseriesHypervisor;
 import dev.jppc.devices.rtas.Rtas;
 import dev.jppc.devices.uart.Uart16550;
 import dev.jppc.devices.uart.UartSink;
+import dev.jppc.devices.xics.Xics;
 import dev.jppc.machine.elf.ElfException;
 import dev.jppc.machine.elf.ElfImage;
 import dev.jppc.machine.elf.FunctionDescriptor;
@@ -170,8 +171,11 @@ public final class Machine {
         }
         final Cpu cpu = new Cpu(ram, false);
         final Vterm vterm = new Vterm(config.console());
-        final Rtas rtas = new Rtas(ram, config.log(), Instant.now().getEpochSecond());
-        cpu.hypervisor = new PseriesHypervisor(vterm, rtas);
+        final Xics xics = new Xics(cpu);
+        // As QEMU's spapr_vty: new input sends one message on the console's (message-signalled) source.
+        vterm.setInputListener(() -> xics.pulse(DeviceTrees.VTY_IRQ));
+        final Rtas rtas = new Rtas(ram, config.log(), Instant.now().getEpochSecond(), xics);
+        cpu.hypervisor = new PseriesHypervisor(vterm, rtas, xics);
         writeRtasBlob(ram, rtasBase);
         final long[] reservations = image == null && config.bios() == null ? new long[0] : new long[] {
             imageStart, Math.max(end, 1) - imageStart, rtasBase, RTAS_SIZE, fdtAddress, 1L << 20};

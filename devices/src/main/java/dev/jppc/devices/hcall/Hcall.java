@@ -38,6 +38,11 @@ public final class Hcall {
     public static final int H_LOGICAL_CI_STORE = 0x40;
     public static final int H_GET_TERM_CHAR = 0x54;
     public static final int H_PUT_TERM_CHAR = 0x58;
+    public static final int H_EOI = 0x64;
+    public static final int H_CPPR = 0x68;
+    public static final int H_IPI = 0x6C;
+    public static final int H_IPOLL = 0x70;
+    public static final int H_XIRR = 0x74;
     public static final int H_REGISTER_VPA = 0xDC;
     public static final int H_CEDE = 0xE0;
     public static final int H_CONFER = 0xE4;
@@ -45,6 +50,7 @@ public final class Hcall {
     public static final int H_BULK_REMOVE = 0x124;
     public static final int H_SET_XDABR = 0x134;
     public static final int H_GET_CPU_CHARACTERISTICS = 0x1C8;
+    public static final int H_XIRR_X = 0x2FC;
     public static final int H_RANDOM = 0x300;
     public static final int H_SET_MODE = 0x31C;
     /** QEMU's private hypercall that runs one RTAS call; r4 = the argument buffer. */

@@ -8,6 +8,8 @@ import dev.jppc.core.Cpu;
 import dev.jppc.core.spi.Hypervisor;
 import dev.jppc.devices.console.Vterm;
 import dev.jppc.devices.rtas.Rtas;
+import dev.jppc.devices.xics.Xics;
+import dev.jppc.devices.xics.XicsHcalls;
 
 /**
  * jppc as the hypervisor of a PAPR partition: dispatches {@code sc 1} by the hypercall number in r3 to the
@@ -26,18 +28,20 @@ public final class PseriesHypervisor implements Hypervisor {
     private final ModeHcalls modes = new ModeHcalls();
     private final SplparHcalls splpar = new SplparHcalls();
     private final MiscHcalls misc;
+    private final XicsHcalls interrupts;
     private final byte[] chars = new byte[16];
 
     /** A hypervisor whose H_RANDOM is deterministic (seeded with {@link #DEFAULT_RANDOM_SEED}). */
-    public PseriesHypervisor(final Vterm vterm, final Rtas rtas) {
-        this(vterm, rtas, new SplittableRandom(DEFAULT_RANDOM_SEED));
+    public PseriesHypervisor(final Vterm vterm, final Rtas rtas, final Xics xics) {
+        this(vterm, rtas, xics, new SplittableRandom(DEFAULT_RANDOM_SEED));
     }
 
     /** A hypervisor whose H_RANDOM draws from {@code random} (e.g. a {@code SecureRandom}). */
-    public PseriesHypervisor(final Vterm vterm, final Rtas rtas, final RandomGenerator random) {
+    public PseriesHypervisor(final Vterm vterm, final Rtas rtas, final Xics xics, final RandomGenerator random) {
         this.vterm = vterm;
         this.rtas = rtas;
         this.misc = new MiscHcalls(random);
+        this.interrupts = new XicsHcalls(xics);
     }
 
     @Override
@@ -88,6 +92,18 @@ public final class PseriesHypervisor implements Hypervisor {
                 return putTermChar(cpu);
             case Hcall.H_GET_TERM_CHAR:
                 return getTermChar(cpu);
+            case Hcall.H_CPPR:
+                return interrupts.setCppr(cpu);
+            case Hcall.H_EOI:
+                return interrupts.endOfInterrupt(cpu);
+            case Hcall.H_IPI:
+                return interrupts.ipi(cpu);
+            case Hcall.H_XIRR:
+                return interrupts.accept(cpu);
+            case Hcall.H_XIRR_X:
+                return interrupts.acceptTimed(cpu);
+            case Hcall.H_IPOLL:
+                return interrupts.poll(cpu);
             case Hcall.KVMPPC_H_RTAS:
                 return rtas.call(cpu, cpu.gpr[4]) ? Hcall.H_SUCCESS : Hcall.H_PARAMETER;
             default:

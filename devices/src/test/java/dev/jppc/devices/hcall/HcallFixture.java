@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import dev.jppc.core.Cpu;
 import dev.jppc.devices.console.Vterm;
 import dev.jppc.devices.rtas.Rtas;
+import dev.jppc.devices.xics.Xics;
 import dev.jppc.mmu.GuestMemory;
 import dev.jppc.mmu.hash.HashPageTable;
 
@@ -36,6 +37,9 @@ final class HcallFixture {
     final Cpu cpu;
     final HashPageTable table;
     final PseriesHypervisor hypervisor;
+    final Xics xics;
+    final Vterm vterm;
+    final Rtas rtas;
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     HcallFixture() {
@@ -44,8 +48,10 @@ final class HcallFixture {
         cpu.setMsr(Cpu.MSR_SF | Cpu.MSR_ME);
         table = HashPageTable.allocate(TABLE_LOG2);
         cpu.mmu.setHypervisorTable(table);
-        final Rtas rtas = new Rtas(ram, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 0);
-        hypervisor = new PseriesHypervisor(new Vterm(console), rtas);
+        xics = new Xics(cpu);
+        vterm = new Vterm(console);
+        rtas = new Rtas(ram, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 0, xics);
+        hypervisor = new PseriesHypervisor(vterm, rtas, xics);
         cpu.hypervisor = hypervisor;
     }
 

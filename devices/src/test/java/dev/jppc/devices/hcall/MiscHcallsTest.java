@@ -54,9 +54,9 @@ class MiscHcallsTest {
     @Test
     void shouldDrawFromTheGivenGenerator() {
         final Rtas rtas = new Rtas(f.ram, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            0);
+            0, f.xics);
         final PseriesHypervisor seeded = new PseriesHypervisor(new Vterm(new ByteArrayOutputStream()), rtas,
-            new SplittableRandom(99));
+            f.xics, new SplittableRandom(99));
         f.cpu.gpr[3] = Hcall.H_RANDOM;
         seeded.hypercall(f.cpu);
         assertEquals(Hcall.H_SUCCESS, f.cpu.gpr[3]);
