@@ -28,7 +28,7 @@ class MiscHcallsTest {
     // ---- dispatch ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(longs = {0, 0x2C, 0x1AC, 0x1C4, 0x64, 0xF001, 3, 0x31D, -1, Long.MAX_VALUE, 1L << 32,
+    @ValueSource(longs = {0, 0x2C, 0x1AC, 0x1C4, 0x60, 0xF001, 3, 0x31D, -1, Long.MAX_VALUE, 1L << 32,
         (1L << 32) | Hcall.H_ENTER})
     void shouldAnswerFunctionForUnknownNumbers(final long number) {
         f.cpu.gpr[4] = 0x1111;
