@@ -271,6 +271,25 @@ class HtabFdTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"BIG_ENDIAN", "LITTLE_ENDIAN"})
+    void shouldSplitRunsAt65535Entries(final String orderName) throws HtabException {
+        final ByteOrder order = "BIG_ENDIAN".equals(orderName) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        final HashPageTable large = HashPageTable.allocate(21);
+        for (int i = 0; i < 70000; i++) {
+            large.writeEntry(i, 0x9101L, 0x1012L);
+        }
+        try (HtabFd fd = HtabFd.open(new LiveHtab(large), 0, 0, order)) {
+            final byte[] buffer = new byte[4 << 20];
+            final int n = fd.read(buffer, 0, buffer.length);
+            final byte[] out = Arrays.copyOf(buffer, n);
+            assertEquals(hex(header(0, 65535, 0, order)), hex(Arrays.copyOf(out, 8)));
+            final int second = 8 + 65535 * 16;
+            assertEquals(hex(header(65535, 4465, 61072, order)), hex(Arrays.copyOfRange(out, second, second + 8)));
+            assertEquals(16 + 70000 * 16, n);
+        }
+    }
+
     @Test
     void shouldNotInheritChangesMadeBeforeItOpened() throws HtabException {
         try (HtabFd first = HtabFd.open(table, 0, 0)) {
