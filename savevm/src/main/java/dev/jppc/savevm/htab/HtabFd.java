@@ -1,5 +1,7 @@
 package dev.jppc.savevm.htab;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -51,6 +53,16 @@ public final class HtabFd implements AutoCloseable {
     private static final long KNOWN_FLAGS = BOLTED_ONLY | WRITE;
     private static final ByteOrder BIG = ByteOrder.BIG_ENDIAN;
     private static final int NO_MARK_YET = -1;
+    private static final int NOTHING_CONSUMED = -1;
+    /** First-pass snapshot window: 16 KiB, copied from the table in one go. */
+    private static final int WINDOW_ENTRIES = 1024;
+    /** Smallest window refill, so that short runs do not copy a few entries at a time. */
+    private static final int MIN_REFILL = 64;
+    /** Reads the window's big-endian doublewords raw, in the host's order; masks are byte-swapped to match. */
+    private static final VarHandle NATIVE_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+        ByteOrder.nativeOrder());
+    private static final long RAW_PRESENT = raw(Hpte.V_VALID | HtabFormat.V_ABSENT);
+    private static final long RAW_R_RESERVED = raw(Hpte.R_RESERVED_TS);
 
     private final HtabHost host;
     private final ByteOrder headerOrder;
@@ -61,12 +73,23 @@ public final class HtabFd implements AutoCloseable {
     private final ChangeReader changes;
     private final long[] entry = new long[2];
     private final UnsafeBuffer wrapper = new UnsafeBuffer(0, 0);
+    private final byte[] windowBytes = new byte[WINDOW_ENTRIES * HtabFormat.HPTE_BYTES];
+    private final UnsafeBuffer window = new UnsafeBuffer(windowBytes);
+    /** Raw masks: a plain valid entry has {@code (v & rawValidCheck) == rawValidWant}. */
+    private final long rawValidCheck;
+    private final long rawValidWant;
+    private final long rawBoltedRequired;
 
     private int index;
     private boolean firstPass = true;
     private boolean closed;
     /** First pass only: the smallest marked index at or after the cursor, as last looked up in this call. */
     private int markHint;
+    /** First pass only: the entry whose mark was consumed and not yet reported, or {@link #NOTHING_CONSUMED}. */
+    private int consumedAt;
+    /** First pass only: the window holds entries {@code [windowStart, windowEnd)}. */
+    private int windowStart;
+    private int windowEnd;
     private long entriesExamined;
 
     private HtabFd(final HtabHost host, final long flags, final int startIndex, final ByteOrder headerOrder) {
@@ -74,6 +97,10 @@ public final class HtabFd implements AutoCloseable {
         this.headerOrder = headerOrder;
         writeHandle = (flags & WRITE) != 0;
         boltedOnly = (flags & BOLTED_ONLY) != 0;
+        final long bolted = boltedOnly ? Hpte.V_BOLTED : 0;
+        rawValidCheck = raw(Hpte.V_VALID | Hpte.V_HYPERVISOR_PRIVATE | bolted);
+        rawValidWant = raw(Hpte.V_VALID | bolted);
+        rawBoltedRequired = raw(bolted);
         table = writeHandle ? null : host.table();
         // O3: the change set is registered before open returns, so every later change reaches it.
         changes = table == null ? null : table.changes().openReader(false);
@@ -278,10 +305,12 @@ public final class HtabFd implements AutoCloseable {
             return 0;
         }
         final int npte = hpt.entryCount();
-        final ByteOrder order = headerOrder;
         final int recordLimit = count - HtabFormat.HEADER_BYTES - HtabFormat.HPTE_BYTES;
         final int entryLimit = count - HtabFormat.HPTE_BYTES;
         markHint = NO_MARK_YET;
+        consumedAt = NOTHING_CONSUMED;
+        windowStart = 0;
+        windowEnd = 0;
         int nb = 0;
         int i = index;
         while (nb < recordLimit) {
@@ -291,21 +320,16 @@ public final class HtabFd implements AutoCloseable {
                 i = nextChanged(i);
             }
             final int start = i;
-            int nValid = 0;
-            while (i < npte && nValid < HtabFormat.MAX_RUN && nb < entryLimit && take(hpt, i, true)) {
-                dst.putLong(base + nb, HtabFormat.reportedV(entry[0]), BIG);
-                dst.putLong(base + nb + 8, HtabFormat.reportedR(entry[1]), BIG);
-                nb += HtabFormat.HPTE_BYTES;
-                nValid++;
-                i++;
-            }
-            int nInvalid = 0;
-            while (i < npte && nInvalid < HtabFormat.MAX_RUN && take(hpt, i, false)) {
-                nInvalid++;
-                i++;
-            }
+            // R2c: entry slots while nb + 16 < count, i.e. ceil((entryLimit - nb) / 16) of them.
+            final int room = nb < entryLimit ? Math.min(HtabFormat.MAX_RUN, ((entryLimit - nb - 1) >>> 4) + 1) : 0;
+            final int nValid = firstPass ? firstPassValidRun(hpt, i, room, dst, base + nb)
+                : laterValidRun(hpt, i, room, dst, base + nb);
+            nb += nValid * HtabFormat.HPTE_BYTES;
+            i += nValid;
+            final int nInvalid = firstPass ? firstPassInvalidRun(hpt, i) : laterInvalidRun(hpt, i);
+            i += nInvalid;
             if ((nValid | nInvalid) != 0) {
-                HtabFormat.putHeader(dst, base + header, start, nValid, nInvalid, order);
+                HtabFormat.putHeader(dst, base + header, start, nValid, nInvalid, headerOrder);
             } else {
                 nb = header;
             }
@@ -319,6 +343,208 @@ public final class HtabFd implements AutoCloseable {
         return nb;
     }
 
+    /**
+     * First pass, valid run from {@code i}, at most {@code max} entries: every entry is reportable (R4), so the run
+     * goes on while entries are valid. Entries come from a snapshot window of the table copied in bulk
+     * ({@link HashPageTable#copyEntries}) and leave it in bulk. Entries that need nothing (valid for this reader, no
+     * host bits to clear, before the next change mark) are skipped over by a tight scan; the others go one by one:
+     * a marked entry is consumed and read again (the snapshot may predate its change), host bits are cleared.
+     */
+    private int firstPassValidRun(final HashPageTable hpt, final int i, final int max, final MutableDirectBuffer dst,
+                                  final int out) {
+        final int npte = hpt.entryCount();
+        int n = 0;
+        boolean stopped = false;
+        while (!stopped && n < max && i + n < npte) {
+            final int at = i + n;
+            fillWindow(hpt, at, max - n);
+            final int first = at - windowStart;
+            final int end = Math.min(windowEnd - windowStart, first + max - n);
+            int k = first;
+            while (k < end) {
+                k = scanPlainValid(k, (int) Math.min(end, (long) markHint - windowStart));
+                if (k == end) {
+                    break;
+                }
+                final int entryIndex = windowStart + k;
+                final int offset = k << 4;
+                if (entryIndex >= markHint) {
+                    refreshIfMarked(hpt, entryIndex, offset);
+                }
+                final long v = window.getLong(offset, BIG);
+                if (!isReportedValid(v)) {
+                    putBackMark(entryIndex);
+                    stopped = true;
+                    break;
+                }
+                window.putLong(offset, HtabFormat.reportedV(v), BIG);
+                window.putLong(offset + 8, HtabFormat.reportedR(window.getLong(offset + 8, BIG)), BIG);
+                consumedAt = NOTHING_CONSUMED;
+                k++;
+            }
+            final int taken = k - first;
+            dst.putBytes(out + n * HtabFormat.HPTE_BYTES, window, first << 4, taken << 4);
+            n += taken;
+            entriesExamined += taken + (stopped ? 1 : 0);
+        }
+        return n;
+    }
+
+    /** First pass, invalid run from {@code i}: entries while they are not valid for this reader (R2d). */
+    private int firstPassInvalidRun(final HashPageTable hpt, final int i) {
+        final int npte = hpt.entryCount();
+        int n = 0;
+        boolean stopped = false;
+        while (!stopped && n < HtabFormat.MAX_RUN && i + n < npte) {
+            final int at = i + n;
+            fillWindow(hpt, at, WINDOW_ENTRIES);
+            final int first = at - windowStart;
+            final int end = Math.min(windowEnd - windowStart, first + HtabFormat.MAX_RUN - n);
+            int k = first;
+            while (k < end) {
+                k = scanPlainInvalid(k, (int) Math.min(end, (long) markHint - windowStart));
+                if (k == end) {
+                    break;
+                }
+                final int entryIndex = windowStart + k;
+                if (entryIndex >= markHint) {
+                    refreshIfMarked(hpt, entryIndex, k << 4);
+                }
+                if (isReportedValid(window.getLong(k << 4, BIG))) {
+                    putBackMark(entryIndex);
+                    stopped = true;
+                    break;
+                }
+                consumedAt = NOTHING_CONSUMED;
+                k++;
+            }
+            n += k - first;
+            entriesExamined += k - first + (stopped ? 1 : 0);
+        }
+        return n;
+    }
+
+    /**
+     * The first window slot in {@code [from, to)} that is not a plain valid entry for this reader (valid, bolted if
+     * asked, no host bits), or {@code to}. Reads the raw bytes in native order, one mask test per doubleword.
+     */
+    private int scanPlainValid(final int from, final int to) {
+        final byte[] bytes = windowBytes;
+        final long check = rawValidCheck;
+        final long want = rawValidWant;
+        int k = from;
+        // Four entries per step, one branch: any entry that is not plain leaves a bit set.
+        while (k + 4 <= to) {
+            final int o = k << 4;
+            final long odd = ((long) NATIVE_LONGS.get(bytes, o) & check ^ want)
+                | ((long) NATIVE_LONGS.get(bytes, o + 16) & check ^ want)
+                | ((long) NATIVE_LONGS.get(bytes, o + 32) & check ^ want)
+                | ((long) NATIVE_LONGS.get(bytes, o + 48) & check ^ want)
+                | (((long) NATIVE_LONGS.get(bytes, o + 8) | (long) NATIVE_LONGS.get(bytes, o + 24)
+                    | (long) NATIVE_LONGS.get(bytes, o + 40) | (long) NATIVE_LONGS.get(bytes, o + 56)) & RAW_R_RESERVED);
+            if (odd != 0) {
+                break;
+            }
+            k += 4;
+        }
+        while (k < to) {
+            final int offset = k << 4;
+            if (((long) NATIVE_LONGS.get(bytes, offset) & check) != want
+                || ((long) NATIVE_LONGS.get(bytes, offset + 8) & RAW_R_RESERVED) != 0) {
+                break;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /** The first window slot in {@code [from, to)} that holds an entry valid for this reader, or {@code to}. */
+    private int scanPlainInvalid(final int from, final int to) {
+        final byte[] bytes = windowBytes;
+        final long bolted = rawBoltedRequired;
+        int k = from;
+        if (bolted == 0) {
+            // Four entries per step: any present entry leaves a bit set.
+            while (k + 4 <= to) {
+                final int o = k << 4;
+                if ((((long) NATIVE_LONGS.get(bytes, o) | (long) NATIVE_LONGS.get(bytes, o + 16)
+                    | (long) NATIVE_LONGS.get(bytes, o + 32) | (long) NATIVE_LONGS.get(bytes, o + 48))
+                    & RAW_PRESENT) != 0) {
+                    break;
+                }
+                k += 4;
+            }
+        }
+        while (k < to) {
+            final long v = (long) NATIVE_LONGS.get(bytes, k << 4);
+            if ((v & RAW_PRESENT) != 0 && (v & bolted) == bolted) {
+                break;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /** Makes the window hold entry {@code at}: if not, copies {@code at} and up to {@code wanted - 1} after it. */
+    private void fillWindow(final HashPageTable hpt, final int at, final int wanted) {
+        if (at >= windowStart && at < windowEnd) {
+            return;
+        }
+        final int count = Math.min(Math.min(WINDOW_ENTRIES, hpt.entryCount() - at), Math.max(MIN_REFILL, wanted));
+        hpt.copyEntries(at, count, window, 0);
+        windowStart = at;
+        windowEnd = at + count;
+    }
+
+    /**
+     * First pass, entry {@code entryIndex} at or past the mark hint: look the hint up again if it is behind; if the
+     * entry is marked, consume the mark and then read the entry afresh into the window (C4: consume, then read).
+     */
+    private void refreshIfMarked(final HashPageTable hpt, final int entryIndex, final int offset) {
+        if (entryIndex > markHint) {
+            final int next = changes.nextChanged(entryIndex);
+            markHint = next < 0 ? Integer.MAX_VALUE : next;
+        }
+        if (entryIndex == markHint && changes.consume(entryIndex)) {
+            consumedAt = entryIndex;
+            hpt.readEntry(entryIndex, entry, 0);
+            window.putLong(offset, entry[0], BIG);
+            window.putLong(offset + 8, entry[1], BIG);
+        }
+    }
+
+    /** An entry examined but not reported keeps its state (C4): give back a mark consumed for it. */
+    private void putBackMark(final int entryIndex) {
+        if (consumedAt == entryIndex) {
+            changes.mark(entryIndex);
+        }
+        consumedAt = NOTHING_CONSUMED;
+    }
+
+    /** Later pass, valid run: changed entries that are valid, at most {@code max}. */
+    private int laterValidRun(final HashPageTable hpt, final int i, final int max, final MutableDirectBuffer dst,
+                              final int out) {
+        final int npte = hpt.entryCount();
+        int n = 0;
+        while (n < max && i + n < npte && take(hpt, i + n, true)) {
+            final int at = out + n * HtabFormat.HPTE_BYTES;
+            dst.putLong(at, HtabFormat.reportedV(entry[0]), BIG);
+            dst.putLong(at + 8, HtabFormat.reportedR(entry[1]), BIG);
+            n++;
+        }
+        return n;
+    }
+
+    /** Later pass, invalid run: changed entries that are not valid. */
+    private int laterInvalidRun(final HashPageTable hpt, final int i) {
+        final int npte = hpt.entryCount();
+        int n = 0;
+        while (n < HtabFormat.MAX_RUN && i + n < npte && take(hpt, i + n, false)) {
+            n++;
+        }
+        return n;
+    }
+
     /** Later passes (R2b): the first changed entry at or after {@code from}, or the table's end. */
     private int nextChanged(final int from) {
         final int next = changes.nextChanged(from);
@@ -326,33 +552,26 @@ public final class HtabFd implements AutoCloseable {
     }
 
     /**
-     * Rule R4 for entry {@code i}: is it reportable in a run of the wanted kind? If so its snapshot is in
+     * Later passes, rule R4 for entry {@code i}: is it changed and of the wanted kind? If so its snapshot is in
      * {@link #entry} and its change mark is consumed (C4); if not, its state is as before.
      */
     private boolean take(final HashPageTable hpt, final int i, final boolean wantValid) {
         entriesExamined++;
-        final boolean marked;
-        if (firstPass) {
-            if (i > markHint) {
-                final int next = changes.nextChanged(i);
-                markHint = next < 0 ? Integer.MAX_VALUE : next;
-            }
-            marked = i == markHint && changes.consume(i);
-        } else {
-            if (!changes.isChanged(i) || !changes.consume(i)) {
-                return false;
-            }
-            marked = true;
+        if (!changes.isChanged(i) || !changes.consume(i)) {
+            return false;
         }
         // Consume first, then read: a change after this snapshot marks the entry again.
         hpt.readEntry(i, entry, 0);
         if (isReportedValid(entry[0]) == wantValid) {
             return true;
         }
-        if (marked) {
-            changes.mark(i);
-        }
+        changes.mark(i);
         return false;
+    }
+
+    /** A mask for a big-endian doubleword, as it reads when loaded raw in the host's byte order. */
+    private static long raw(final long mask) {
+        return ByteOrder.nativeOrder() == BIG ? mask : Long.reverseBytes(mask);
     }
 
     private boolean isReportedValid(final long v) {
