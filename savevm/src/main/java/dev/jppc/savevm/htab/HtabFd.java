@@ -58,6 +58,8 @@ public final class HtabFd implements AutoCloseable {
     private static final int WINDOW_ENTRIES = 1024;
     /** Smallest window refill, so that short runs do not copy a few entries at a time. */
     private static final int MIN_REFILL = 64;
+    /** Runs up to this many entries are copied out doubleword by doubleword, cheaper than a memcpy call. */
+    private static final int SHORT_RUN = 8;
     /** Reads the window's big-endian doublewords raw, in the host's order; masks are byte-swapped to match. */
     private static final VarHandle NATIVE_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
         ByteOrder.nativeOrder());
@@ -383,11 +385,25 @@ public final class HtabFd implements AutoCloseable {
                 k++;
             }
             final int taken = k - first;
-            dst.putBytes(out + n * HtabFormat.HPTE_BYTES, window, first << 4, taken << 4);
+            copyOut(dst, out + n * HtabFormat.HPTE_BYTES, first, taken);
             n += taken;
             entriesExamined += taken + (stopped ? 1 : 0);
         }
         return n;
+    }
+
+    /** Copies window slots {@code [first, first + count)} to {@code dst[out..]}; short runs without a memcpy call. */
+    private void copyOut(final MutableDirectBuffer dst, final int out, final int first, final int count) {
+        if (count > SHORT_RUN) {
+            dst.putBytes(out, window, first << 4, count << 4);
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            final int from = (first + k) << 4;
+            final int to = out + (k << 4);
+            dst.putLong(to, window.getLong(from));
+            dst.putLong(to + 8, window.getLong(from + 8));
+        }
     }
 
     /** First pass, invalid run from {@code i}: entries while they are not valid for this reader (R2d). */
