@@ -452,12 +452,13 @@ public final class HtabFd implements AutoCloseable {
         // Four entries per step, one branch: any entry that is not plain leaves a bit set.
         while (k + 4 <= to) {
             final int o = k << 4;
-            final long odd = ((long) NATIVE_LONGS.get(bytes, o) & check ^ want)
-                | ((long) NATIVE_LONGS.get(bytes, o + 16) & check ^ want)
-                | ((long) NATIVE_LONGS.get(bytes, o + 32) & check ^ want)
-                | ((long) NATIVE_LONGS.get(bytes, o + 48) & check ^ want)
+            final long odd = (((long) NATIVE_LONGS.get(bytes, o) & check) ^ want)
+                | (((long) NATIVE_LONGS.get(bytes, o + 16) & check) ^ want)
+                | (((long) NATIVE_LONGS.get(bytes, o + 32) & check) ^ want)
+                | (((long) NATIVE_LONGS.get(bytes, o + 48) & check) ^ want)
                 | (((long) NATIVE_LONGS.get(bytes, o + 8) | (long) NATIVE_LONGS.get(bytes, o + 24)
-                    | (long) NATIVE_LONGS.get(bytes, o + 40) | (long) NATIVE_LONGS.get(bytes, o + 56)) & RAW_R_RESERVED);
+                    | (long) NATIVE_LONGS.get(bytes, o + 40) | (long) NATIVE_LONGS.get(bytes, o + 56))
+                    & RAW_R_RESERVED);
             if (odd != 0) {
                 break;
             }

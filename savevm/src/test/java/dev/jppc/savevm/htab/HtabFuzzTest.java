@@ -60,7 +60,8 @@ class HtabFuzzTest {
             }
         }
         assertEquals(CASES, applied + refused);
-        assertTrue(applied > CASES / 10 && refused > CASES / 10, "both outcomes are exercised: " + applied + " applied, " + refused + " refused");
+        assertTrue(applied > CASES / 10 && refused > CASES / 10,
+            "both outcomes are exercised: " + applied + " applied, " + refused + " refused");
     }
 
     @Test
@@ -99,7 +100,8 @@ class HtabFuzzTest {
             }
         }
         assertEquals(CASES, loaded + refused);
-        assertTrue(loaded > CASES / 10 && refused > CASES / 10, "both outcomes are exercised: " + loaded + " loaded, " + refused + " refused");
+        assertTrue(loaded > CASES / 10 && refused > CASES / 10,
+            "both outcomes are exercised: " + loaded + " loaded, " + refused + " refused");
     }
 
     @Test
@@ -160,7 +162,8 @@ class HtabFuzzTest {
                     break;
                 case 3: {
                     final int length = Math.min(bytes.length - at, 1 + random.nextInt(24));
-                    bytes = Bytes.concat(Arrays.copyOf(bytes, at + length), Arrays.copyOfRange(bytes, at, bytes.length));
+                    bytes = Bytes.concat(Arrays.copyOf(bytes, at + length),
+                        Arrays.copyOfRange(bytes, at, bytes.length));
                     break;
                 }
                 case 4:

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The spapr/htab section: saver payloads against QEMU's capture (htab-fd.md §6), the loader's checks, §8.2, §8.6. */
+/** The spapr/htab section: saver payloads against QEMU's capture (htab-fd.md §6), loader checks, §8.2 and §8.6. */
 class SpaprHtabStreamTest {
 
     private static final int SECTION_ID = 0x234;
     private static final String END_MARKER = "0000000000000000";
+    private static final String NAME = hex("spapr/htab".getBytes(StandardCharsets.US_ASCII));
 
     static ByteOrder[] orders() {
         return new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN};
@@ -71,7 +73,7 @@ class SpaprHtabStreamTest {
         final HashPageTable table = HashPageTable.allocate(22);
         final LiveHtab host = new LiveHtab(table);
         try (SpaprHtabSaver saver = saver(host, fdOrder, SpaprHtabSaver.FirstPass.VALID_RUNS_ONLY)) {
-            assertEquals(norm("01 00000234 0a" + hex("spapr/htab".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            assertEquals(norm("01 00000234 0a" + NAME
                 + "00000000 00000001 | 00000016 | 7e 00000234"), hex(start(saver)));
             table.writeEntry(0, TableT.V0, TableT.R0);
             table.writeEntry(1, TableT.V1, TableT.R1);
@@ -220,7 +222,7 @@ class SpaprHtabStreamTest {
     void shouldLoadTheCapturedSectionsIntoAFreshMachine() throws Exception {
         final LiveHtab host = new LiveHtab(null);
         final SpaprHtabLoader loader = new SpaprHtabLoader(host);
-        final byte[] stream = hex("01 00000234 0a" + hex("spapr/htab".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        final byte[] stream = hex("01 00000234 0a" + NAME
             + "00000000 00000001 00000016 7e 00000234"
             + "02 00000234 00000000"
             + "00000000 0002 0000 0000000000009191 0000000000002012 0000000000009201 0000000000003012"
@@ -323,11 +325,10 @@ class SpaprHtabStreamTest {
 
     @Test
     void shouldCheckTheFramingOfASection() {
-        final String name = hex("spapr/htab".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         final String[] bad = {
             "02 00000234 00000000 0000000000000000 7e 00000234",
-            "01 00000234 0a" + name + "00000000 00000001 00000012 7e 00000235",
-            "01 00000234 0a" + name + "00000000 00000001 00000012 7f 00000234",
+            "01 00000234 0a" + NAME + "00000000 00000001 00000012 7e 00000235",
+            "01 00000234 0a" + NAME + "00000000 00000001 00000012 7f 00000234",
             "01 00000234 04 72616d00 00000000 00000001 00000012 7e 00000234",
             "04 00000234",
         };
