@@ -1,14 +1,11 @@
 package dev.jppc.savevm.htab;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
 import dev.jppc.mmu.hash.HashPageTable;
 import dev.jppc.mmu.hash.Hpte;
-import dev.jppc.mmu.hash.PageSizes;
 import dev.jppc.mmu.track.ChangeReader;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -36,10 +33,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <h2>Concurrency</h2>
  * A read may run on any thread while CPUs change the table through every path (hypercalls, MMU R/C updates, guest
- * stores into a table in RAM): each entry is classified and emitted from one untorn snapshot
- * ({@link HashPageTable#readEntry}) taken after its change mark was consumed, so a change racing with the read is
- * either in the emitted bytes or marked for the next pass. Calls on one handle are serialised; a handle is meant
- * for one thread at a time.
+ * stores into a table in RAM). No entry is emitted torn: the first pass takes bulk snapshots in which every group
+ * is untorn ({@link TableWindow}), later passes read each changed entry with {@link HashPageTable#readEntry}. An
+ * entry is emitted from a snapshot taken after its change mark, if set, was consumed; a change made after the
+ * snapshot leaves the mark set for the next pass. So a racing change is in the bytes sent or sent later, never
+ * lost; it may be sent twice. Calls on one handle are serialised; a handle is meant for one thread at a time.
  */
 public final class HtabFd implements AutoCloseable {
 
@@ -54,17 +52,6 @@ public final class HtabFd implements AutoCloseable {
     private static final ByteOrder BIG = ByteOrder.BIG_ENDIAN;
     private static final int NO_MARK_YET = -1;
     private static final int NOTHING_CONSUMED = -1;
-    /** First-pass snapshot window: 16 KiB, copied from the table in one go. */
-    private static final int WINDOW_ENTRIES = 1024;
-    /** Smallest window refill, so that short runs do not copy a few entries at a time. */
-    private static final int MIN_REFILL = 64;
-    /** Runs up to this many entries are copied out doubleword by doubleword, cheaper than a memcpy call. */
-    private static final int SHORT_RUN = 8;
-    /** Reads the window's big-endian doublewords raw, in the host's order; masks are byte-swapped to match. */
-    private static final VarHandle NATIVE_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-        ByteOrder.nativeOrder());
-    private static final long RAW_PRESENT = raw(Hpte.V_VALID | HtabFormat.V_ABSENT);
-    private static final long RAW_R_RESERVED = raw(Hpte.R_RESERVED_TS);
 
     private final HtabHost host;
     private final ByteOrder headerOrder;
@@ -74,13 +61,9 @@ public final class HtabFd implements AutoCloseable {
     private final HashPageTable table;
     private final ChangeReader changes;
     private final long[] entry = new long[2];
+    /** Read handles: first-pass snapshots of the table. */
+    private final TableWindow window;
     private final UnsafeBuffer wrapper = new UnsafeBuffer(0, 0);
-    private final byte[] windowBytes = new byte[WINDOW_ENTRIES * HtabFormat.HPTE_BYTES];
-    private final UnsafeBuffer window = new UnsafeBuffer(windowBytes);
-    /** Raw masks: a plain valid entry has {@code (v & rawValidCheck) == rawValidWant}. */
-    private final long rawValidCheck;
-    private final long rawValidWant;
-    private final long rawBoltedRequired;
 
     private int index;
     private boolean firstPass = true;
@@ -89,21 +72,16 @@ public final class HtabFd implements AutoCloseable {
     private int markHint;
     /** First pass only: the entry whose mark was consumed and not yet reported, or {@link #NOTHING_CONSUMED}. */
     private int consumedAt;
-    /** First pass only: the window holds entries {@code [windowStart, windowEnd)}. */
-    private int windowStart;
-    private int windowEnd;
     private long entriesExamined;
 
-    private HtabFd(final HtabHost host, final long flags, final int startIndex, final ByteOrder headerOrder) {
+    private HtabFd(final HtabHost host, final HashPageTable current, final long flags, final int startIndex,
+                   final ByteOrder headerOrder) {
         this.host = host;
         this.headerOrder = headerOrder;
         writeHandle = (flags & WRITE) != 0;
         boltedOnly = (flags & BOLTED_ONLY) != 0;
-        final long bolted = boltedOnly ? Hpte.V_BOLTED : 0;
-        rawValidCheck = raw(Hpte.V_VALID | Hpte.V_HYPERVISOR_PRIVATE | bolted);
-        rawValidWant = raw(Hpte.V_VALID | bolted);
-        rawBoltedRequired = raw(bolted);
-        table = writeHandle ? null : host.table();
+        window = writeHandle ? null : new TableWindow(boltedOnly);
+        table = writeHandle ? null : current;
         // O3: the change set is registered before open returns, so every later change reaches it.
         changes = table == null ? null : table.changes().openReader(false);
         index = startIndex;
@@ -128,7 +106,7 @@ public final class HtabFd implements AutoCloseable {
         final HashPageTable current = host.table();
         final int entries = current == null ? 0 : current.entryCount();
         final int start = Long.compareUnsigned(startIndex, entries) >= 0 ? entries : (int) startIndex;
-        return new HtabFd(host, flags, start, headerOrder);
+        return new HtabFd(host, current, flags, start, headerOrder);
     }
 
     /** {@link #open(HtabHost, long, long, ByteOrder)} with big-endian headers. */
@@ -214,8 +192,9 @@ public final class HtabFd implements AutoCloseable {
                 + src.length + " bytes");
         }
         synchronized (this) {
+            checkWritable();
             wrapper.wrap(src, offset, count);
-            return writeRecords(wrapper, 0, count);
+            return HtabWrites.write(host, wrapper, 0, count, headerOrder);
         }
     }
 
@@ -223,9 +202,10 @@ public final class HtabFd implements AutoCloseable {
     public int write(final ByteBuffer src) throws HtabException {
         Objects.requireNonNull(src, "src");
         synchronized (this) {
+            checkWritable();
             final int position = src.position();
             wrapper.wrap(src, position, src.remaining());
-            final int written = writeRecords(wrapper, 0, src.remaining());
+            final int written = HtabWrites.write(host, wrapper, 0, src.remaining(), headerOrder);
             src.position(position + written);
             return written;
         }
@@ -239,7 +219,8 @@ public final class HtabFd implements AutoCloseable {
                 + src.capacity() + " bytes");
         }
         synchronized (this) {
-            return writeRecords(src, offset, count);
+            checkWritable();
+            return HtabWrites.write(host, src, offset, count, headerOrder);
         }
     }
 
@@ -297,6 +278,15 @@ public final class HtabFd implements AutoCloseable {
         }
     }
 
+    private void checkWritable() throws HtabException {
+        if (closed) {
+            throw new HtabException(Errno.EBADF, "the HTAB fd is closed");
+        }
+        if (!writeHandle) {
+            throw new HtabException(Errno.EBADF, "the HTAB fd was opened for reading; it cannot write");
+        }
+    }
+
     /**
      * Rule R2: records while a header and one HPTE fit with a byte to spare; a valid run, then an invalid run,
      * per record; stop at the table's end (wrap to 0, first pass over).
@@ -311,8 +301,7 @@ public final class HtabFd implements AutoCloseable {
         final int entryLimit = count - HtabFormat.HPTE_BYTES;
         markHint = NO_MARK_YET;
         consumedAt = NOTHING_CONSUMED;
-        windowStart = 0;
-        windowEnd = 0;
+        window.reset();
         int nb = 0;
         int i = index;
         while (nb < recordLimit) {
@@ -347,10 +336,10 @@ public final class HtabFd implements AutoCloseable {
 
     /**
      * First pass, valid run from {@code i}, at most {@code max} entries: every entry is reportable (R4), so the run
-     * goes on while entries are valid. Entries come from a snapshot window of the table copied in bulk
-     * ({@link HashPageTable#copyEntries}) and leave it in bulk. Entries that need nothing (valid for this reader, no
-     * host bits to clear, before the next change mark) are skipped over by a tight scan; the others go one by one:
-     * a marked entry is consumed and read again (the snapshot may predate its change), host bits are cleared.
+     * goes on while entries are valid. Entries come from {@link TableWindow} snapshots and leave them in bulk. Plain
+     * entries (valid for this reader, no host bits, before the next change mark) are skipped over by a scan; the
+     * others go one by one: a marked entry is consumed and read again (the snapshot may predate its change), host
+     * bits are cleared.
      */
     private int firstPassValidRun(final HashPageTable hpt, final int i, final int max, final MutableDirectBuffer dst,
                                   final int out) {
@@ -358,52 +347,34 @@ public final class HtabFd implements AutoCloseable {
         int n = 0;
         boolean stopped = false;
         while (!stopped && n < max && i + n < npte) {
-            final int at = i + n;
-            fillWindow(hpt, at, max - n);
-            final int first = at - windowStart;
-            final int end = Math.min(windowEnd - windowStart, first + max - n);
+            final int first = window.slot(hpt, i + n, max - n);
+            final int end = Math.min(window.size(), first + max - n);
             int k = first;
             while (k < end) {
-                k = scanPlainValid(k, (int) Math.min(end, (long) markHint - windowStart));
+                k = window.scanPlainValid(k, slotLimit(end));
                 if (k == end) {
                     break;
                 }
-                final int entryIndex = windowStart + k;
-                final int offset = k << 4;
+                final int entryIndex = window.start() + k;
                 if (entryIndex >= markHint) {
-                    refreshIfMarked(hpt, entryIndex, offset);
+                    refreshIfMarked(hpt, entryIndex, k);
                 }
-                final long v = window.getLong(offset, BIG);
+                final long v = window.v(k);
                 if (!isReportedValid(v)) {
                     putBackMark(entryIndex);
                     stopped = true;
                     break;
                 }
-                window.putLong(offset, HtabFormat.reportedV(v), BIG);
-                window.putLong(offset + 8, HtabFormat.reportedR(window.getLong(offset + 8, BIG)), BIG);
+                window.put(k, HtabFormat.reportedV(v), HtabFormat.reportedR(window.r(k)));
                 consumedAt = NOTHING_CONSUMED;
                 k++;
             }
             final int taken = k - first;
-            copyOut(dst, out + n * HtabFormat.HPTE_BYTES, first, taken);
+            window.copyOut(dst, out + n * HtabFormat.HPTE_BYTES, first, taken);
             n += taken;
             entriesExamined += taken + (stopped ? 1 : 0);
         }
         return n;
-    }
-
-    /** Copies window slots {@code [first, first + count)} to {@code dst[out..]}; short runs without a memcpy call. */
-    private void copyOut(final MutableDirectBuffer dst, final int out, final int first, final int count) {
-        if (count > SHORT_RUN) {
-            dst.putBytes(out, window, first << 4, count << 4);
-            return;
-        }
-        for (int k = 0; k < count; k++) {
-            final int from = (first + k) << 4;
-            final int to = out + (k << 4);
-            dst.putLong(to, window.getLong(from));
-            dst.putLong(to + 8, window.getLong(from + 8));
-        }
     }
 
     /** First pass, invalid run from {@code i}: entries while they are not valid for this reader (R2d). */
@@ -412,21 +383,19 @@ public final class HtabFd implements AutoCloseable {
         int n = 0;
         boolean stopped = false;
         while (!stopped && n < HtabFormat.MAX_RUN && i + n < npte) {
-            final int at = i + n;
-            fillWindow(hpt, at, WINDOW_ENTRIES);
-            final int first = at - windowStart;
-            final int end = Math.min(windowEnd - windowStart, first + HtabFormat.MAX_RUN - n);
+            final int first = window.slot(hpt, i + n, TableWindow.ENTRIES);
+            final int end = Math.min(window.size(), first + HtabFormat.MAX_RUN - n);
             int k = first;
             while (k < end) {
-                k = scanPlainInvalid(k, (int) Math.min(end, (long) markHint - windowStart));
+                k = window.scanInvalid(k, slotLimit(end));
                 if (k == end) {
                     break;
                 }
-                final int entryIndex = windowStart + k;
+                final int entryIndex = window.start() + k;
                 if (entryIndex >= markHint) {
-                    refreshIfMarked(hpt, entryIndex, k << 4);
+                    refreshIfMarked(hpt, entryIndex, k);
                 }
-                if (isReportedValid(window.getLong(k << 4, BIG))) {
+                if (isReportedValid(window.v(k))) {
                     putBackMark(entryIndex);
                     stopped = true;
                     break;
@@ -440,84 +409,16 @@ public final class HtabFd implements AutoCloseable {
         return n;
     }
 
-    /**
-     * The first window slot in {@code [from, to)} that is not a plain valid entry for this reader (valid, bolted if
-     * asked, no host bits), or {@code to}. Reads the raw bytes in native order, one mask test per doubleword.
-     */
-    private int scanPlainValid(final int from, final int to) {
-        final byte[] bytes = windowBytes;
-        final long check = rawValidCheck;
-        final long want = rawValidWant;
-        int k = from;
-        // Four entries per step, one branch: any entry that is not plain leaves a bit set.
-        while (k + 4 <= to) {
-            final int o = k << 4;
-            final long odd = (((long) NATIVE_LONGS.get(bytes, o) & check) ^ want)
-                | (((long) NATIVE_LONGS.get(bytes, o + 16) & check) ^ want)
-                | (((long) NATIVE_LONGS.get(bytes, o + 32) & check) ^ want)
-                | (((long) NATIVE_LONGS.get(bytes, o + 48) & check) ^ want)
-                | (((long) NATIVE_LONGS.get(bytes, o + 8) | (long) NATIVE_LONGS.get(bytes, o + 24)
-                    | (long) NATIVE_LONGS.get(bytes, o + 40) | (long) NATIVE_LONGS.get(bytes, o + 56))
-                    & RAW_R_RESERVED);
-            if (odd != 0) {
-                break;
-            }
-            k += 4;
-        }
-        while (k < to) {
-            final int offset = k << 4;
-            if (((long) NATIVE_LONGS.get(bytes, offset) & check) != want
-                || ((long) NATIVE_LONGS.get(bytes, offset + 8) & RAW_R_RESERVED) != 0) {
-                break;
-            }
-            k++;
-        }
-        return k;
-    }
-
-    /** The first window slot in {@code [from, to)} that holds an entry valid for this reader, or {@code to}. */
-    private int scanPlainInvalid(final int from, final int to) {
-        final byte[] bytes = windowBytes;
-        final long bolted = rawBoltedRequired;
-        int k = from;
-        if (bolted == 0) {
-            // Four entries per step: any present entry leaves a bit set.
-            while (k + 4 <= to) {
-                final int o = k << 4;
-                if ((((long) NATIVE_LONGS.get(bytes, o) | (long) NATIVE_LONGS.get(bytes, o + 16)
-                    | (long) NATIVE_LONGS.get(bytes, o + 32) | (long) NATIVE_LONGS.get(bytes, o + 48))
-                    & RAW_PRESENT) != 0) {
-                    break;
-                }
-                k += 4;
-            }
-        }
-        while (k < to) {
-            final long v = (long) NATIVE_LONGS.get(bytes, k << 4);
-            if ((v & RAW_PRESENT) != 0 && (v & bolted) == bolted) {
-                break;
-            }
-            k++;
-        }
-        return k;
-    }
-
-    /** Makes the window hold entry {@code at}: if not, copies {@code at} and up to {@code wanted - 1} after it. */
-    private void fillWindow(final HashPageTable hpt, final int at, final int wanted) {
-        if (at >= windowStart && at < windowEnd) {
-            return;
-        }
-        final int count = Math.min(Math.min(WINDOW_ENTRIES, hpt.entryCount() - at), Math.max(MIN_REFILL, wanted));
-        hpt.copyEntries(at, count, window, 0);
-        windowStart = at;
-        windowEnd = at + count;
+    /** Scans may run up to {@code end}, but not past the next change mark, which needs the slow path. */
+    private int slotLimit(final int end) {
+        return (int) Math.min(end, (long) markHint - window.start());
     }
 
     /**
      * First pass, entry {@code entryIndex} at or past the mark hint: look the hint up again if it is behind; if the
      * entry is marked, consume the mark and then read the entry afresh into the window (C4: consume, then read).
      */
-    private void refreshIfMarked(final HashPageTable hpt, final int entryIndex, final int offset) {
+    private void refreshIfMarked(final HashPageTable hpt, final int entryIndex, final int slot) {
         if (entryIndex > markHint) {
             final int next = changes.nextChanged(entryIndex);
             markHint = next < 0 ? Integer.MAX_VALUE : next;
@@ -525,8 +426,7 @@ public final class HtabFd implements AutoCloseable {
         if (entryIndex == markHint && changes.consume(entryIndex)) {
             consumedAt = entryIndex;
             hpt.readEntry(entryIndex, entry, 0);
-            window.putLong(offset, entry[0], BIG);
-            window.putLong(offset + 8, entry[1], BIG);
+            window.put(slot, entry[0], entry[1]);
         }
     }
 
@@ -586,108 +486,7 @@ public final class HtabFd implements AutoCloseable {
         return false;
     }
 
-    /** A mask for a big-endian doubleword, as it reads when loaded raw in the host's byte order. */
-    private static long raw(final long mask) {
-        return ByteOrder.nativeOrder() == BIG ? mask : Long.reverseBytes(mask);
-    }
-
     private boolean isReportedValid(final long v) {
         return HtabFormat.isPresent(v) && (!boltedOnly || (v & Hpte.V_BOLTED) != 0);
-    }
-
-    private int writeRecords(final DirectBuffer src, final int base, final int count) throws HtabException {
-        if (closed) {
-            throw new HtabException(Errno.EBADF, "the HTAB fd is closed");
-        }
-        if (!writeHandle) {
-            throw new HtabException(Errno.EBADF, "the HTAB fd was opened for reading; it cannot write");
-        }
-        final HashPageTable hpt = host.table();
-        if (hpt == null) {
-            throw new HtabException(Errno.EINVAL, "the machine has no hashed page table");
-        }
-        if (host.cpusRunning()) {
-            throw new HtabException(Errno.EBUSY, "a CPU is running; stop the machine before writing its table");
-        }
-        final int consumed = checkRecords(src, base, count, hpt.entryCount());
-        if (consumed > 0 && applyRecords(src, base, consumed, hpt)) {
-            host.tableWritten();
-        }
-        return consumed;
-    }
-
-    /** W2-W5 without changing anything: returns the bytes of the whole records, or throws for the first error. */
-    private int checkRecords(final DirectBuffer src, final int base, final int count, final int npte)
-        throws HtabException {
-        final ByteOrder order = headerOrder;
-        int nb = 0;
-        while (count - nb >= HtabFormat.HEADER_BYTES) {
-            final long at = base + nb;
-            final long recordIndex = HtabFormat.headerIndex(src, base + nb, order);
-            final int nValid = HtabFormat.headerValid(src, base + nb, order);
-            final int nInvalid = HtabFormat.headerInvalid(src, base + nb, order);
-            final long recordBytes = HtabFormat.HEADER_BYTES + (long) HtabFormat.HPTE_BYTES * nValid;
-            // W3, counting the header (KVM does not, and may read 8 bytes past the buffer).
-            if (recordBytes > count - nb) {
-                break;
-            }
-            if (recordIndex >= npte || recordIndex + nValid + nInvalid > npte) {
-                throw new HtabException(Errno.EINVAL, String.format("record at byte %d: index %d + %d valid + %d"
-                    + " invalid entries passes the end of the %d-entry table", at - base, recordIndex, nValid,
-                    nInvalid, npte));
-            }
-            for (int k = 0; k < nValid; k++) {
-                final int hpteOffset = base + nb + HtabFormat.HEADER_BYTES + k * HtabFormat.HPTE_BYTES;
-                final String problem = entryProblem(src.getLong(hpteOffset, BIG), src.getLong(hpteOffset + 8, BIG));
-                if (problem != null) {
-                    throw new HtabException(Errno.EINVAL, String.format("record at byte %d, entry %d (index %d): %s",
-                        at - base, k, recordIndex + k, problem));
-                }
-            }
-            nb += (int) recordBytes;
-        }
-        return nb;
-    }
-
-    /** W5's checks on an entry of a valid run; null when H_ENTER would take it. */
-    static String entryProblem(final long v, final long r) {
-        if ((v & Hpte.V_VALID) == 0) {
-            return String.format("v 0x%016x does not have V set", v);
-        }
-        if (PageSizes.baseShiftAnyBase(v, r) == 0) {
-            return String.format("v 0x%016x r 0x%016x has L set but no page size POWER8 knows in LP", v, r);
-        }
-        return null;
-    }
-
-    /** W5, W6 on checked records; true when the table changed. */
-    private boolean applyRecords(final DirectBuffer src, final int base, final int length, final HashPageTable hpt) {
-        final ByteOrder order = headerOrder;
-        final long[] old = new long[2];
-        boolean changed = false;
-        int nb = 0;
-        while (nb < length) {
-            final int recordIndex = (int) HtabFormat.headerIndex(src, base + nb, order);
-            final int nValid = HtabFormat.headerValid(src, base + nb, order);
-            final int nInvalid = HtabFormat.headerInvalid(src, base + nb, order);
-            nb += HtabFormat.HEADER_BYTES;
-            for (int k = 0; k < nValid; k++) {
-                final long v = src.getLong(base + nb, BIG);
-                final long r = src.getLong(base + nb + 8, BIG);
-                // Removing the old entry and entering the new one is one atomic replacement for readers.
-                hpt.writeEntry(recordIndex + k, HtabFormat.storedV(v), HtabFormat.storedR(r));
-                nb += HtabFormat.HPTE_BYTES;
-                changed = true;
-            }
-            for (int k = 0; k < nInvalid; k++) {
-                final int slot = recordIndex + nValid + k;
-                hpt.readEntry(slot, old, 0);
-                if (HtabFormat.isPresent(old[0])) {
-                    hpt.writeEntry(slot, 0, 0);
-                    changed = true;
-                }
-            }
-        }
-        return changed;
     }
 }

@@ -147,7 +147,7 @@ public final class SpaprHtabLoader {
                 input.fully(hpte, 0, hpte.length, "an HPTE of the chunk at byte " + at);
                 final long v = bigEndianLong(hpte, 0);
                 final long r = bigEndianLong(hpte, 8);
-                final String problem = HtabFd.entryProblem(v, r);
+                final String problem = HtabWrites.entryProblem(v, r);
                 if (problem != null) {
                     throw new HtabException(Errno.EINVAL, String.format("chunk at byte %d, entry %d (index %d): %s",
                         at, k, index + k, problem));
