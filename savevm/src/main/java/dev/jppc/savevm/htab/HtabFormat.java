@@ -31,6 +31,19 @@ public final class HtabFormat {
     private HtabFormat() {
     }
 
+    /**
+     * The HPT order QEMU's pseries machine picks for {@code ramBytes} of RAM (maxmem when HPT resizing is off,
+     * current RAM otherwise): log2 of the next power of two at or above the RAM size, minus 7, clamped to
+     * {@link #MIN_ORDER}..{@link #MAX_ORDER} (htab-fd.md §1; 512 MiB gives 22, a 4 MiB table).
+     */
+    public static int orderForRam(final long ramBytes) {
+        if (ramBytes <= 0) {
+            throw new IllegalArgumentException("RAM size must be positive, not " + ramBytes);
+        }
+        final int log2 = Long.SIZE - Long.numberOfLeadingZeros(ramBytes - 1);
+        return Math.max(MIN_ORDER, Math.min(MAX_ORDER, log2 - 7));
+    }
+
     /** True when {@code v} names a present entry: V or KVM's absent bit (rules R4, W5, W6). */
     public static boolean isPresent(final long v) {
         return (v & (Hpte.V_VALID | V_ABSENT)) != 0;

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.jppc.mmu.hash.HashPageTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The spapr/htab section: saver payloads against QEMU's capture (htab-fd.md §6), loader checks, §8.2 and §8.6. */
@@ -205,6 +206,51 @@ class SpaprHtabStreamTest {
                 () -> saver.iterate(new ByteArrayOutputStream()));
             assertEquals(Errno.EBUSY, error.errno());
         }
+    }
+
+    @Test
+    void shouldAnnounceTheOrderOfAResizedTableAndLoadIt() throws Exception {
+        final LiveHtab source = new LiveHtab(HashPageTable.allocate(18));
+        source.replaceTable(20);
+        source.table().writeEntry(40_000, TableT.V3, TableT.R3);
+        final LiveHtab destination = new LiveHtab(HashPageTable.allocate(18));
+        final SpaprHtabLoader loader = new SpaprHtabLoader(destination);
+        try (SpaprHtabSaver saver = new SpaprHtabSaver(source)) {
+            final ByteArrayOutputStream start = new ByteArrayOutputStream();
+            saver.setup(start);
+            assertEquals("00000014", hex(start.toByteArray()));
+            loader.loadPayload(new ByteArrayInputStream(start.toByteArray()), QemuSection.START, 1);
+            final ByteArrayOutputStream end = new ByteArrayOutputStream();
+            saver.complete(end);
+            loader.loadPayload(new ByteArrayInputStream(end.toByteArray()), QemuSection.END, 1);
+        }
+        assertEquals(20, destination.table().log2Size());
+        TableAssert.assertSameEntries(source.table(), destination.table());
+    }
+
+    @Test
+    void shouldNeverUseItsHandleAfterTheSave() throws Exception {
+        final SpaprHtabSaver saver = new SpaprHtabSaver(new LiveHtab(HashPageTable.allocate(18)));
+        saver.setup(new ByteArrayOutputStream());
+        saver.complete(new ByteArrayOutputStream());
+        assertThrows(IllegalStateException.class, () -> saver.iterate(new ByteArrayOutputStream()));
+        assertThrows(IllegalStateException.class, () -> saver.complete(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void shouldRefuseATableJppcCannotAllocate() {
+        final LiveHtab host = new LiveHtab(null);
+        final HtabException error = assertThrows(HtabException.class, () -> new SpaprHtabLoader(host)
+            .loadPayload(new ByteArrayInputStream(hex("0000002e")), QemuSection.START, 1));
+        assertEquals(Errno.ENOMEM, error.errno());
+        assertNull(host.table());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 18", "33554432, 18", "536870912, 22", "536870913, 23",
+        "17179869184, 27", "9223372036854775807, 46"})
+    void shouldPickQemusOrderForARamSize(final long ram, final int order) {
+        assertEquals(order, HtabFormat.orderForRam(ram));
     }
 
     @Test
