@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 
 import dev.jppc.mmu.GuestMemory;
 import dev.jppc.mmu.track.ChangeTracker;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -175,6 +176,54 @@ public final class HashPageTable {
                 dst[at] = v;
                 dst[at + 1] = r;
                 return;
+            }
+        }
+    }
+
+    /**
+     * Copies entries {@code [first, first + count)} as the table holds them (16 big-endian bytes each) to
+     * {@code dst[offset, offset + 16 * count)}, from any thread. Each group's part comes from one untorn snapshot of
+     * that group. Without interfering writers this is one memory copy plus two reads of each group's counter: the
+     * counters are read before and after the copy, and the copy stands when they were all even and their sum did
+     * not move (counters only grow, so an equal sum means no group changed; a counter would have to wrap through
+     * 2^32 writes during one copy to fool it). Otherwise the groups are copied again one by one, as
+     * {@link #readEntry} reads. For bulk readers (an HTAB fd's first pass), which would otherwise pay one counter
+     * check per entry.
+     */
+    public void copyEntries(final int first, final int count, final MutableDirectBuffer dst, final int offset) {
+        if (count == 0) {
+            return;
+        }
+        if (count < 0 || first < 0 || first > entryCount - count) {
+            throw new IllegalArgumentException("HPTE range " + first + "+" + count + " outside 0.." + (entryCount - 1));
+        }
+        final int firstGroup = first >>> 3;
+        final int lastGroup = (first + count - 1) >>> 3;
+        long before = 0;
+        int odd = 0;
+        for (int group = firstGroup; group <= lastGroup; group++) {
+            final int seq = (int) SEQUENCE.getAcquire(sequence, group);
+            before += seq;
+            odd |= seq;
+        }
+        dst.putBytes(offset, buffer, entryOffset(first), count * Hpte.BYTES);
+        VarHandle.acquireFence();
+        long after = 0;
+        for (int group = firstGroup; group <= lastGroup; group++) {
+            after += (int) SEQUENCE.getVolatile(sequence, group);
+        }
+        if ((odd & 1) == 0 && before == after) {
+            return;
+        }
+        for (int group = firstGroup; group <= lastGroup; group++) {
+            final int from = Math.max(first, group << 3);
+            final int to = Math.min(first + count, (group + 1) << 3);
+            while (true) {
+                final int seq = beginRead(group);
+                dst.putBytes(offset + (from - first) * Hpte.BYTES, buffer, entryOffset(from), (to - from) * Hpte.BYTES);
+                if (endRead(group, seq)) {
+                    break;
+                }
             }
         }
     }
