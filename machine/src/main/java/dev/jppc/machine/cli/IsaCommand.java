@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "isa", mixinStandardHelpOptions = true, description = "List the instructions jppc implements.")
 public final class IsaCommand implements Callable<Integer> {
 
-    @Option(names = "--coverage", paramLabel = "FILE",
+    @Option(names = "--coverage", paramLabel = "FILE", arity = "1..*",
         description = "a list of 'mnemonic count' lines (as objdump -d | counted); report jppc's coverage of it")
     List<Path> coverage;
 
