@@ -123,8 +123,6 @@ public final class Cpu {
     public boolean hypervisorDecrementerPending;
     /** Level of the external interrupt line (from the interrupt controller; may be set by other threads). */
     public volatile boolean externalInterrupt;
-    /** Set from other threads to make the run loop look at {@link #externalInterrupt} and stop requests. */
-    public volatile boolean attention;
     /** Set by H_CEDE / wait: the thread sleeps until the next interrupt. */
     public boolean waiting;
 

@@ -285,7 +285,8 @@ public final class Xics {
     private void setLine(final boolean asserted) {
         cpu.externalInterrupt = asserted;
         if (asserted) {
-            cpu.attention = true;
+            // From another thread this is a benign race: at worst the current slice (at most 16 Ki
+            // instructions) runs to its end before the run loop sees the line.
             cpu.endSlice();
         }
     }
