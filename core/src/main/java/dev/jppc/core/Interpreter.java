@@ -209,7 +209,8 @@ public final class Interpreter {
 
     /** Executes one instruction word. Public for tests that step single instructions. */
     public static void execute(final Cpu c, final int insn) {
-        switch (Decoder.decode(insn)) {
+        final int op = Decoder.decode(insn);
+        switch (op) {
             case OpId.ADDI -> FixedPoint.addi(c, insn);
             case OpId.ADDIS -> FixedPoint.addis(c, insn);
             case OpId.ADDIC -> FixedPoint.addic(c, insn, false);
@@ -282,12 +283,12 @@ public final class Interpreter {
             case OpId.PRTYD -> FixedPoint.prtyd(c, insn);
             case OpId.CMPB -> FixedPoint.cmpb(c, insn);
             case OpId.BPERMD -> FixedPoint.bpermd(c, insn);
-            default -> executeRotateLoadStore(c, insn);
+            default -> executeRotateLoadStore(c, insn, op);
         }
     }
 
-    private static void executeRotateLoadStore(final Cpu c, final int insn) {
-        switch (Decoder.decode(insn)) {
+    private static void executeRotateLoadStore(final Cpu c, final int insn, final int op) {
+        switch (op) {
             case OpId.RLWINM -> Rotate.rlwinm(c, insn);
             case OpId.RLWNM -> Rotate.rlwnm(c, insn);
             case OpId.RLWIMI -> Rotate.rlwimi(c, insn);
@@ -370,12 +371,12 @@ public final class Interpreter {
             case OpId.STQCX_ -> LoadStore.stqcx(c, insn);
             case OpId.DCBZ -> LoadStore.dcbz(c, insn);
             case OpId.DCBST, OpId.DCBF, OpId.ICBI -> LoadStore.cacheBlockTouch(c, insn);
-            default -> executeBranchSystem(c, insn);
+            default -> executeBranchSystem(c, insn, op);
         }
     }
 
-    private static void executeBranchSystem(final Cpu c, final int insn) {
-        switch (Decoder.decode(insn)) {
+    private static void executeBranchSystem(final Cpu c, final int insn, final int op) {
+        switch (op) {
             case OpId.B -> Branch.b(c, insn);
             case OpId.BC -> Branch.bc(c, insn);
             case OpId.BCLR -> Branch.bclr(c, insn);
