@@ -139,11 +139,6 @@ public final class Spr {
         return WRITE[spr & 1023];
     }
 
-    /** True when jppc implements {@code spr} in at least one direction. */
-    public static boolean implemented(final int spr) {
-        return READ[spr & 1023] != UNIMPLEMENTED || WRITE[spr & 1023] != UNIMPLEMENTED;
-    }
-
     private static void both(final byte level, final int... sprs) {
         for (final int spr : sprs) {
             access(spr, level, level);
