@@ -69,6 +69,18 @@ public final class Cpu {
     /** Every other SPR that is plain storage, indexed by SPR number. */
     public final long[] spr = new long[1024];
 
+    /**
+     * The 64 vector-scalar registers of VSX, two longs each: VSR i is {@code vsr[2i]} (doubleword 0, the
+     * most significant in the ISA's big-endian numbering) and {@code vsr[2i + 1]} (doubleword 1). FPR i is
+     * doubleword 0 of VSR i, and VMX register VR i is VSR 32+i, so the three register files alias exactly
+     * as Book I 7.2.1 describes. Use the accessors below rather than index arithmetic.
+     */
+    public final long[] vsr = new long[128];
+    /** FPSCR (its low 32 bits are the architected register of v2.07; v3.0 adds DRN above them). */
+    public long fpscr;
+    /** VSCR: NJ (bit 15 of the word, 0x10000) and SAT (bit 31, 0x1). */
+    public int vscr;
+
     public boolean reservationValid;
     /** Real address of the reserved location and its length (the larx size). */
     public long reservationAddress;
@@ -183,6 +195,32 @@ public final class Cpu {
 
     public boolean hypervisorState() {
         return (msr & (MSR_HV | MSR_PR)) == MSR_HV;
+    }
+
+    // ---- FPRs, VRs, VSRs -----------------------------------------------------------------------------
+
+    /** FPR {@code n} as raw IEEE double bits (doubleword 0 of VSR n). */
+    public long fpr(final int n) {
+        return vsr[n << 1];
+    }
+
+    public void setFpr(final int n, final long bits) {
+        vsr[n << 1] = bits;
+    }
+
+    /** Doubleword 0 (high) of VMX register VR {@code n}, which is VSR 32+n. */
+    public long vrHigh(final int n) {
+        return vsr[64 + (n << 1)];
+    }
+
+    /** Doubleword 1 (low) of VMX register VR {@code n}. */
+    public long vrLow(final int n) {
+        return vsr[65 + (n << 1)];
+    }
+
+    public void setVr(final int n, final long high, final long low) {
+        vsr[64 + (n << 1)] = high;
+        vsr[65 + (n << 1)] = low;
     }
 
     // ---- XER ----------------------------------------------------------------------------------------
@@ -317,6 +355,21 @@ public final class Cpu {
         pendingSrr0 = pc;
         pendingReason = reason;
         return interrupt;
+    }
+
+    /** Raised by a floating-point instruction while MSR[FP]=0. */
+    public GuestInterrupt floatingPointUnavailable() {
+        return raise(Interrupts.FP_UNAVAILABLE, 0);
+    }
+
+    /** Raised by a VMX instruction while MSR[VEC]=0. */
+    public GuestInterrupt vectorUnavailable() {
+        return raise(Interrupts.VMX_UNAVAILABLE, 0);
+    }
+
+    /** Raised by a VSX instruction while MSR[VSX]=0. */
+    public GuestInterrupt vsxUnavailable() {
+        return raise(Interrupts.VSX_UNAVAILABLE, 0);
     }
 
     /** An illegal instruction: hypervisor emulation assistance where the processor has HV, else program. */

@@ -410,6 +410,27 @@ public final class Interpreter {
             case OpId.TLBIE -> MmuOps.tlbie(c, insn, false);
             case OpId.TLBIEL -> MmuOps.tlbie(c, insn, true);
             case OpId.TLBSYNC -> MmuOps.tlbsync(c, insn);
+            default -> executeFloatingPoint(c, insn, op);
+        }
+    }
+
+    /** Book I chapter 4: floating-point loads, stores, arithmetic and FPSCR instructions. */
+    private static void executeFloatingPoint(final Cpu c, final int insn, final int op) {
+        switch (op) {
+            default -> executeVector(c, insn, op);
+        }
+    }
+
+    /** Book I chapter 6: VMX (Altivec). */
+    private static void executeVector(final Cpu c, final int insn, final int op) {
+        switch (op) {
+            default -> executeVectorScalar(c, insn, op);
+        }
+    }
+
+    /** Book I chapter 7: VSX. */
+    private static void executeVectorScalar(final Cpu c, final int insn, final int op) {
+        switch (op) {
             default -> throw c.illegal(insn);
         }
     }

@@ -18,6 +18,13 @@ public final class Decoder {
         defineRow(19, 1, 0x3FF);
         defineRow(31, 1, 0x3FF);
         defineRow(30, 1, 0xF);
+        // VMX: VX (11 bits), VA (6 bits) and VC (10 bits plus Rc) forms share bits 21-31.
+        defineRow(4, 0, 0x7FF);
+        // Floating point: X forms use bits 21-30, A forms bits 26-30 of the same index.
+        defineRow(59, 1, 0x3FF);
+        defineRow(63, 1, 0x3FF);
+        // VSX: XX2, XX3 and XX4 forms, indexed by bits 21-30 (bit 31, TX, is a register bit).
+        defineRow(60, 1, 0x3FF);
         // sc is 0b10 in bits 30-31; the other values are scv (v3.0) and reserved forms.
         defineRow(17, 0, 0x3);
         defineRow(58, 0, 0x3);
@@ -47,6 +54,16 @@ public final class Decoder {
         return Op.of(decode(insn));
     }
 
+    /** The shift that brings primary {@code primary}'s row index to the low bits of the word (tests). */
+    static int rowShift(final int primary) {
+        return ROW_SHIFT[primary];
+    }
+
+    /** The width mask of primary {@code primary}'s row index, 0 when the primary has no row (tests). */
+    static int rowMask(final int primary) {
+        return ROW_MASK[primary];
+    }
+
     private static void defineRow(final int primary, final int shift, final int mask) {
         ROWS[primary] = new short[mask + 1];
         ROW_SHIFT[primary] = shift;
@@ -66,23 +83,21 @@ public final class Decoder {
         if (row == null) {
             throw new IllegalStateException(op + " has an extended opcode but primary " + primary + " has no row");
         }
-        final int xo = op.extended();
-        switch (op.encoding()) {
-            case X, MDS, DS -> claim(row, xo, op);
-            case XO -> {
-                claim(row, xo, op);
-                claim(row, xo | 0x200, op);
+        // Every row index whose fixed bits equal the extended opcode belongs to the op: walk the subsets of
+        // the wildcard bits.
+        final Op.Encoding encoding = op.encoding();
+        final int base = op.extended() << encoding.shift();
+        final int wildcard = encoding.wildcard();
+        if ((base & wildcard) != 0 || base >= row.length) {
+            throw new IllegalStateException(op + " has an extended opcode outside its encoding");
+        }
+        int free = wildcard;
+        while (true) {
+            claim(row, base | free, op);
+            if (free == 0) {
+                break;
             }
-            case XS, MD -> {
-                claim(row, xo << 1, op);
-                claim(row, (xo << 1) | 1, op);
-            }
-            case A5 -> {
-                for (int key = xo; key < row.length; key += 32) {
-                    claim(row, key, op);
-                }
-            }
-            default -> throw new IllegalStateException("unplaced encoding " + op.encoding());
+            free = (free - 1) & wildcard;
         }
     }
 

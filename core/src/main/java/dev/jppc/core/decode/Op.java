@@ -261,24 +261,63 @@ public enum Op {
     /** Defined by ISA v3.0 (POWER9), accepted because POWER8-built software probes or uses it. */
     public static final int V3 = 1 << 7;
 
-    /** Where the extended opcode sits in the word. */
+    /**
+     * Where the extended opcode sits in the word. The primary opcode's row in {@link Decoder} is indexed by a
+     * fixed group of bits (bits 21-30 for most rows, 21-31 for VMX); an encoding says at which position of
+     * that index the extended opcode starts ({@code shift}) and which index bits may take any value because
+     * they hold Rc, OE, register bits or operands ({@code wildcard}).
+     */
     public enum Encoding {
         /** No extended opcode: the primary opcode alone names the instruction. */
-        D,
-        /** 10-bit extended opcode in bits 21-30 (X, XL, XFX forms). */
-        X,
+        D(0, 0),
+        /** 10-bit extended opcode in bits 21-30 (X, XL, XFX, XX1 forms). */
+        X(0, 0),
         /** 9-bit extended opcode in bits 22-30 with OE in bit 21 (XO form). */
-        XO,
+        XO(0, 0x200),
         /** 9-bit extended opcode in bits 21-29 with sh5 in bit 30 (XS form). */
-        XS,
-        /** 5-bit extended opcode in bits 26-30 (A form, isel). */
-        A5,
+        XS(1, 1),
+        /** 5-bit extended opcode in bits 26-30 (A form: isel, FP multiply-add). */
+        A5(0, 0x3E0),
         /** 3-bit extended opcode in bits 27-29 with sh5 in bit 30 (MD form). */
-        MD,
+        MD(1, 1),
         /** 4-bit extended opcode in bits 27-30 (MDS form). */
-        MDS,
+        MDS(0, 0),
         /** 2-bit extended opcode in bits 30-31 (DS form). */
-        DS
+        DS(0, 0),
+        /** 11-bit extended opcode in bits 21-31 (VX form, primary 4). */
+        VX(0, 0),
+        /** 6-bit extended opcode in bits 26-31 (VA form, primary 4). */
+        VA(0, 0x7C0),
+        /** 10-bit extended opcode in bits 22-31 with Rc in bit 21 (VC form, primary 4). */
+        VC(0, 0x400),
+        /** 9-bit extended opcode in bits 21-29 with BX in bit 30 (XX2 form, primary 60). */
+        XX2(1, 1),
+        /** 8-bit extended opcode in bits 21-28 with AX, BX in bits 29-30 (XX3 form, primary 60). */
+        XX3(2, 3),
+        /** 7-bit extended opcode in bits 22-28 with Rc in bit 21 and AX, BX (XX3 vector compares). */
+        XX3RC(2, 0x203),
+        /** 5-bit extended opcode in bits 24-28, bit 21 zero, DM/SHW in bits 22-23 (xxpermdi, xxsldwi). */
+        XX3DM(2, 0x183),
+        /** 2-bit extended opcode in bits 26-27 with XC in bits 21-25 and CX, AX, BX (XX4 form: xxsel). */
+        XX4(3, 0x3E7);
+
+        private final int shift;
+        private final int wildcard;
+
+        Encoding(final int shift, final int wildcard) {
+            this.shift = shift;
+            this.wildcard = wildcard;
+        }
+
+        /** Position of the extended opcode's lowest bit in the row index. */
+        public int shift() {
+            return shift;
+        }
+
+        /** Row index bits that do not take part in the match. */
+        public int wildcard() {
+            return wildcard;
+        }
     }
 
     private final String mnemonic;

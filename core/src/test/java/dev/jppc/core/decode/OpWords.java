@@ -8,18 +8,15 @@ public final class OpWords {
 
     /** {@code fields} (the bits below the primary opcode) with {@code op}'s extended opcode put in place. */
     public static int withExtended(final Op op, final int fields) {
-        final int xo = op.extended();
         final int bits = fields & 0x03FF_FFFF;
-        final int low = switch (op.encoding()) {
-            case D -> bits;
-            case X -> (bits & ~(0x3FF << 1)) | (xo << 1);
-            case XO -> (bits & ~(0x1FF << 1)) | (xo << 1);
-            case XS -> (bits & ~(0x1FF << 2)) | (xo << 2);
-            case A5 -> (bits & ~(0x1F << 1)) | (xo << 1);
-            case MD -> (bits & ~(0x7 << 2)) | (xo << 2);
-            case MDS -> (bits & ~(0xF << 1)) | (xo << 1);
-            case DS -> (bits & ~3) | xo;
-        };
+        if (op.encoding() == Op.Encoding.D) {
+            return (op.primary() << 26) | bits;
+        }
+        final int shift = Decoder.rowShift(op.primary());
+        final Op.Encoding encoding = op.encoding();
+        final int fixedMask = (Decoder.rowMask(op.primary()) & ~encoding.wildcard()) << shift;
+        final int fixedValue = (op.extended() << encoding.shift()) << shift;
+        final int low = (bits & ~fixedMask) | fixedValue;
         return (op.primary() << 26) | low;
     }
 
