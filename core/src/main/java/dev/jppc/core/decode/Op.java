@@ -61,6 +61,8 @@ public enum Op {
     MODSD("modsd", 31, 777, X, Syntax.RT_RA_RB, Op.V3),
     MODUD("modud", 31, 265, X, Syntax.RT_RA_RB, Op.V3),
 
+    // Book I chapter 4 floating point (FP rows go in this block)
+
     // Book I 3.3.10 compare
     CMPI("cmpi", 11, -1, D, Syntax.BF_L_RA_SI, 0),
     CMPLI("cmpli", 10, -1, D, Syntax.BF_L_RA_UI, 0),
@@ -103,6 +105,8 @@ public enum Op {
     PRTYD("prtyd", 31, 186, X, Syntax.RA_RS, 0),
     CMPB("cmpb", 31, 508, X, Syntax.RA_RS_RB, 0),
     BPERMD("bpermd", 31, 252, X, Syntax.RA_RS_RB, 0),
+
+    // Book I chapter 6 VMX (VMX rows go in this block)
 
     // Book I 3.3.14 rotate and shift
     RLWINM("rlwinm", 21, -1, D, Syntax.RA_RS_SH_MB_ME, Op.RC),
@@ -202,6 +206,8 @@ public enum Op {
     EIEIO("eieio", 31, 854, X, Syntax.NONE, 0),
     WAIT("wait", 31, 62, X, Syntax.NONE, 0),
     ISYNC("isync", 19, 150, X, Syntax.NONE, 0),
+
+    // Book I chapter 7 VSX (VSX rows go in this block)
 
     // Book I 2.4 branch
     B("b", 18, -1, D, Syntax.TARGET_LI, 0),
