@@ -16,6 +16,8 @@ import dev.jppc.core.exec.MmuOps;
 import dev.jppc.core.exec.Rotate;
 import dev.jppc.core.exec.SystemOps;
 import dev.jppc.core.exec.SystemRegisters;
+import dev.jppc.core.exec.VsxLoadStore;
+import dev.jppc.core.exec.VsxPermute;
 
 /**
  * The fetch-decode-execute loop.
@@ -431,6 +433,45 @@ public final class Interpreter {
     /** Book I chapter 7: VSX. */
     private static void executeVectorScalar(final Cpu c, final int insn, final int op) {
         switch (op) {
+            case OpId.LXSDX -> VsxLoadStore.lxsdx(c, insn);
+            case OpId.LXSIWAX -> VsxLoadStore.lxsiwax(c, insn);
+            case OpId.LXSIWZX -> VsxLoadStore.lxsiwzx(c, insn);
+            case OpId.LXSSPX -> VsxLoadStore.lxsspx(c, insn);
+            case OpId.LXVD2X -> VsxLoadStore.lxvd2x(c, insn);
+            case OpId.LXVDSX -> VsxLoadStore.lxvdsx(c, insn);
+            case OpId.LXVW4X -> VsxLoadStore.lxvw4x(c, insn);
+            case OpId.STXSDX -> VsxLoadStore.stxsdx(c, insn);
+            case OpId.STXSIWX -> VsxLoadStore.stxsiwx(c, insn);
+            case OpId.STXSSPX -> VsxLoadStore.stxsspx(c, insn);
+            case OpId.STXVD2X -> VsxLoadStore.stxvd2x(c, insn);
+            case OpId.STXVW4X -> VsxLoadStore.stxvw4x(c, insn);
+            case OpId.LXVL -> VsxLoadStore.lxvl(c, insn);
+            case OpId.STXVL -> VsxLoadStore.stxvl(c, insn);
+            case OpId.LXV -> VsxLoadStore.lxv(c, insn);
+            case OpId.STXV -> VsxLoadStore.stxv(c, insn);
+            case OpId.MFVSRD -> VsxLoadStore.mfvsrd(c, insn);
+            case OpId.MFVSRWZ -> VsxLoadStore.mfvsrwz(c, insn);
+            case OpId.MTVSRD -> VsxLoadStore.mtvsrd(c, insn);
+            case OpId.MTVSRWA -> VsxLoadStore.mtvsrwa(c, insn);
+            case OpId.MTVSRWZ -> VsxLoadStore.mtvsrwz(c, insn);
+            case OpId.MFVSRLD -> VsxLoadStore.mfvsrld(c, insn);
+            case OpId.MTVSRDD -> VsxLoadStore.mtvsrdd(c, insn);
+            case OpId.MTVSRWS -> VsxLoadStore.mtvsrws(c, insn);
+            case OpId.XXLAND -> VsxPermute.xxland(c, insn);
+            case OpId.XXLANDC -> VsxPermute.xxlandc(c, insn);
+            case OpId.XXLOR -> VsxPermute.xxlor(c, insn);
+            case OpId.XXLXOR -> VsxPermute.xxlxor(c, insn);
+            case OpId.XXLNOR -> VsxPermute.xxlnor(c, insn);
+            case OpId.XXLORC -> VsxPermute.xxlorc(c, insn);
+            case OpId.XXLNAND -> VsxPermute.xxlnand(c, insn);
+            case OpId.XXLEQV -> VsxPermute.xxleqv(c, insn);
+            case OpId.XXSEL -> VsxPermute.xxsel(c, insn);
+            case OpId.XXPERMDI -> VsxPermute.xxpermdi(c, insn);
+            case OpId.XXSLDWI -> VsxPermute.xxsldwi(c, insn);
+            case OpId.XXMRGHW -> VsxPermute.xxmrghw(c, insn);
+            case OpId.XXMRGLW -> VsxPermute.xxmrglw(c, insn);
+            case OpId.XXSPLTW -> VsxPermute.xxspltw(c, insn);
+            case OpId.XXSPLTIB -> VsxPermute.xxspltib(c, insn);
             default -> throw c.illegal(insn);
         }
     }

@@ -29,6 +29,8 @@ public final class Decoder {
         defineRow(17, 0, 0x3);
         defineRow(58, 0, 0x3);
         defineRow(62, 0, 0x3);
+        // DQ-form VSX loads and stores (lxv, stxv): a 3-bit extended opcode in bits 29-31.
+        defineRow(61, 0, 0x7);
         for (final Op op : Op.values()) {
             if (op != Op.ILLEGAL) {
                 place(op);
