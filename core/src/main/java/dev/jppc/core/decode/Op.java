@@ -213,7 +213,7 @@ public enum Op {
     ISYNC("isync", 19, 150, X, Syntax.NONE, 0),
 
     // Book I chapter 7 VSX (VSX rows go in this block)
-    // 7.6.1 loads and stores, X form with TX/SX in bit 31 (v3.0: lxvl, stxvl and the DQ-form lxv, stxv)
+    // 7.6 storage access, X form with TX/SX in bit 31 (v3.0: lxvl, stxvl and the DQ-form lxv, stxv)
     LXSDX("lxsdx", 31, 588, X, Syntax.XT_RA_RB, Op.LOAD),
     LXSIWAX("lxsiwax", 31, 76, X, Syntax.XT_RA_RB, Op.LOAD),
     LXSIWZX("lxsiwzx", 31, 12, X, Syntax.XT_RA_RB, Op.LOAD),
@@ -230,7 +230,7 @@ public enum Op {
     STXVL("stxvl", 31, 397, X, Syntax.XT_RA_RB, Op.STORE | Op.V3),
     LXV("lxv", 61, 1, DQ, Syntax.XT_DQ_RA, Op.LOAD | Op.V3),
     STXV("stxv", 61, 5, DQ, Syntax.XT_DQ_RA, Op.STORE | Op.V3),
-    // 7.6.1 moves between GPRs and VSRs (objdump: mffprd/mfvrd and so on by register number)
+    // 7.6 moves between GPRs and VSRs (objdump: mffprd/mfvrd and so on by register number)
     MFVSRD("mfvsrd", 31, 51, X, Syntax.RA_XS, 0),
     MFVSRWZ("mfvsrwz", 31, 115, X, Syntax.RA_XS, 0),
     MTVSRD("mtvsrd", 31, 179, X, Syntax.XT_RA, 0),
@@ -239,7 +239,7 @@ public enum Op {
     MFVSRLD("mfvsrld", 31, 307, X, Syntax.RA_XS, Op.V3),
     MTVSRDD("mtvsrdd", 31, 435, X, Syntax.XT_RA_RB, Op.V3),
     MTVSRWS("mtvsrws", 31, 403, X, Syntax.XT_RA, Op.V3),
-    // 7.6.4 logical, select, permute and splat
+    // 7.6 logical, select, permute and splat
     XXLAND("xxland", 60, 130, XX3, Syntax.XT_XA_XB, 0),
     XXLANDC("xxlandc", 60, 138, XX3, Syntax.XT_XA_XB, 0),
     XXLOR("xxlor", 60, 146, XX3, Syntax.XT_XA_XB, 0),

@@ -11,7 +11,7 @@ import dev.jppc.core.Cpu;
 import dev.jppc.core.decode.Fields;
 
 /**
- * Book I 7.6.1 VSX loads and stores, and the moves between GPRs and VSRs.
+ * Book I 7.6 VSX storage access instructions, and the moves between GPRs and VSRs.
  *
  * <p>Byte order: the v2.06 vector forms keep their element order in both modes. lxvd2x puts the doubleword at
  * EA into doubleword 0 and the one at EA+8 into doubleword 1, each read in the MSR[LE] byte order; lxvw4x does
@@ -96,7 +96,7 @@ public final class VsxLoadStore {
     }
 
     /**
-     * The exact single-to-double conversion of the floating-point loads (Book I 4.6.2): the fraction moves to
+     * The exact single-to-double conversion of the floating-point loads (Book I 4.6, DOUBLE): the fraction moves to
      * the top of the double's, a signalling NaN stays signalling, and a denormal single is normalized.
      */
     static long singleToDouble(final int single) {
@@ -119,7 +119,7 @@ public final class VsxLoadStore {
     }
 
     /**
-     * The single format the floating-point stores write (Book I 4.6.3), without rounding: exponents above 896
+     * The single format the floating-point stores write (Book I 4.6, SINGLE), without rounding: exponents above 896
      * (and zero, infinities, NaNs) keep their top exponent bits and the fraction's first 23 bits; exponents 874
      * to 896 are denormalized; smaller ones, undefined by the ISA, become a signed zero as in QEMU.
      */

@@ -8,7 +8,7 @@ import static dev.jppc.core.decode.Fields.xt;
 import dev.jppc.core.Cpu;
 
 /**
- * Book I 7.6.4 VSX logical, select, merge, permute, shift and splat instructions: bit movements on whole
+ * Book I 7.6 VSX logical, select, merge, permute, shift and splat instructions: bit movements on whole
  * 128-bit registers, with no floating-point semantics and no status bits.
  *
  * <p>Registers are doubleword pairs ({@link Cpu#vsr}); word 0 is the high half of doubleword 0. Every method
