@@ -89,7 +89,8 @@ public final class Decoder {
         // the wildcard bits.
         final Op.Encoding encoding = op.encoding();
         final int base = op.extended() << encoding.shift();
-        final int wildcard = encoding.wildcard();
+        // A wildcard bit outside this primary's row index is no bit of the index at all.
+        final int wildcard = encoding.wildcard() & ROW_MASK[primary];
         if ((base & wildcard) != 0 || base >= row.length) {
             throw new IllegalStateException(op + " has an extended opcode outside its encoding");
         }

@@ -335,8 +335,11 @@ public enum Op {
         MD(1, 1),
         /** 4-bit extended opcode in bits 27-30 (MDS form). */
         MDS(0, 0),
-        /** 2-bit extended opcode in bits 30-31 (DS form). */
-        DS(0, 0),
+        /**
+         * 2-bit extended opcode in bits 30-31 (DS form). Bit 29 is the DS field's lowest bit: it takes part in the
+         * row index only on primary 61, whose row also holds the DQ-form lxv and stxv.
+         */
+        DS(0, 4),
         /** 3-bit extended opcode in bits 29-31 with TX/SX in bit 28 (DQ form, primary 61: lxv, stxv). */
         DQ(0, 0),
         /** 11-bit extended opcode in bits 21-31 (VX form, primary 4). */
