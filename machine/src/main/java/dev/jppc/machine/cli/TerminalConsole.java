@@ -10,7 +10,8 @@ import dev.jppc.machine.Machine;
 /**
  * The guest console on the host terminal for {@code jppc run} and {@code jppc linux}, as QEMU's
  * {@code -nographic}: when standard input is a terminal it is switched to raw mode (no line editing, no echo,
- * Ctrl-C goes to the guest), so a guest shell edits its own lines and echoes once. Ctrl-A x stops the machine,
+ * Ctrl-C goes to the guest), so a guest shell edits its own lines and echoes once; output processing stays on
+ * (as QEMU keeps OPOST), so a bare guest's "\n" still starts a new line. Ctrl-A x stops the machine,
  * Ctrl-A Ctrl-A types one Ctrl-A. The terminal's settings are restored when the run ends, and by a shutdown
  * hook if the JVM exits another way. Input that is not a terminal (a pipe, a test) is passed through unchanged.
  */
@@ -35,7 +36,7 @@ final class TerminalConsole {
     void start() {
         if (terminal) {
             savedSettings = stty("-g");
-            if (savedSettings != null && stty("raw -echo") != null) {
+            if (savedSettings != null && stty("raw -echo opost onlcr") != null) {
                 restoreHook = new Thread(this::restore, "jppc-terminal-restore");
                 Runtime.getRuntime().addShutdownHook(restoreHook);
             } else {
