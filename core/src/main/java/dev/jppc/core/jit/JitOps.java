@@ -21,8 +21,13 @@ final class JitOps {
     static final int PLAIN = 0;
     /** A storage access: a device behind it may end the slice, which the block must then honour. */
     static final int STORAGE = 1;
-    /** A branch: ends its block; it reads c.pc and c.nip and may set c.nip. */
+    /** A branch that ends its block; it reads c.pc and c.nip and may set c.nip. */
     static final int BRANCH = 2;
+    /**
+     * A conditional branch (bc) a block may continue after: when it is taken the block leaves at once, when
+     * not, the next instruction follows.
+     */
+    static final int CONDITIONAL = 3;
 
     /** One translated call: {@code owner.method(Cpu, int insn, extra...)}. */
     record Call(String owner, String method, String descriptor, int kind, Object[] extra) {
@@ -182,7 +187,7 @@ final class JitOps {
         storage(OpId.DCBF, "cacheBlockTouch");
 
         branch(OpId.B, "b");
-        branch(OpId.BC, "bc");
+        CALLS[OpId.BC] = new Call(BRANCHES, "bc", descriptor(), CONDITIONAL, new Object[0]);
         branch(OpId.BCLR, "bclr");
         branch(OpId.BCCTR, "bcctr", false);
         branch(OpId.BCTAR, "bcctr", true);

@@ -153,11 +153,21 @@ class JitEquivalenceTest {
     private static int[] randomLoop(final SplittableRandom random) {
         final int[] program = new int[BODY + 2];
         for (int i = 0; i < BODY; i++) {
-            program[i] = randomInstruction(random);
+            program[i] = i < BODY - 4 && random.nextInt(6) == 0 ? randomForwardBranch(random)
+                : randomInstruction(random);
         }
         program[BODY] = 0x4200_0000 | ((-4 * BODY) & 0xFFFC);
         program[BODY + 1] = BRANCH_TO_SELF;
         return program;
+    }
+
+    /** bc or bcl with a common BO, any BI, skipping one to three instructions of the body. */
+    private static int randomForwardBranch(final SplittableRandom random) {
+        final int[] bos = {4, 12, 16, 18, 20, 0, 8};
+        final int bo = bos[random.nextInt(bos.length)];
+        final int bi = random.nextInt(32);
+        final int displacement = 4 * (2 + random.nextInt(3));
+        return (16 << 26) | (bo << 21) | (bi << 16) | displacement | random.nextInt(2);
     }
 
     private static int randomInstruction(final SplittableRandom random) {
