@@ -18,6 +18,7 @@ import dev.jppc.core.exec.SystemOps;
 import dev.jppc.core.exec.SystemRegisters;
 import dev.jppc.core.exec.VsxLoadStore;
 import dev.jppc.core.exec.VsxPermute;
+import dev.jppc.core.jit.CodeCache;
 
 /**
  * The fetch-decode-execute loop.
@@ -34,7 +35,15 @@ public final class Interpreter {
     /** Longest stretch without looking at asynchronous events: bounds interrupt and console latency. */
     public static final long MAX_SLICE = 1 << 14;
 
+    /**
+     * Whether new interpreters translate hot blocks into JVM bytecode (issue 8): on unless the system property
+     * {@code jppc.translate} is {@code false}.
+     */
+    public static final boolean TRANSLATE_BY_DEFAULT =
+        !"false".equalsIgnoreCase(System.getProperty("jppc.translate", "true"));
+
     private final Cpu cpu;
+    private CodeCache codeCache;
     private PrintStream trace;
     private Throwable internalError;
     /** The last instructions executed, when history is on; records are recycled, never reallocated. */
@@ -54,6 +63,23 @@ public final class Interpreter {
 
     public Interpreter(final Cpu cpu) {
         this.cpu = cpu;
+        setTranslation(TRANSLATE_BY_DEFAULT);
+    }
+
+    /** Turns block translation on or off (off: every instruction is interpreted). */
+    public void setTranslation(final boolean on) {
+        if (on && codeCache == null) {
+            codeCache = new CodeCache(cpu);
+        } else if (!on && codeCache != null) {
+            codeCache.clear();
+            cpu.ram.setCodeWatcher(null);
+            codeCache = null;
+        }
+    }
+
+    /** The translated-block cache, or null when translation is off. */
+    public CodeCache codeCache() {
+        return codeCache;
     }
 
     /** Prints every instruction to {@code out} before it executes (null: off). Uses a separate, slow loop. */
@@ -109,7 +135,11 @@ public final class Interpreter {
                 c.sliceEnd = Math.min(Math.min(limit, c.instructions + MAX_SLICE), c.nextTimerEvent());
                 try {
                     if (trace == null && history == null) {
-                        runSlice(c);
+                        if (codeCache != null) {
+                            runSliceTranslated(c, codeCache);
+                        } else {
+                            runSlice(c);
+                        }
                     } else {
                         runSliceTraced(c, trace, history);
                     }
@@ -180,6 +210,35 @@ public final class Interpreter {
     private static void runSlice(final Cpu c) {
         while (c.instructions < c.sliceEnd) {
             final long pc = c.pc;
+            final int insn = c.fetch(pc);
+            c.nip = (pc + 4) & c.eaMask;
+            execute(c, insn);
+            c.pc = c.nip;
+            c.instructions++;
+        }
+    }
+
+    /**
+     * The slice loop with translation: where a translated block starts at the current address and fits in the
+     * slice, it runs as one call; anything else is interpreted one instruction at a time, exactly as in
+     * {@link #runSlice}. An interrupt inside a block counts the instructions before it, then leaves as usual.
+     */
+    private static void runSliceTranslated(final Cpu c, final CodeCache cache) {
+        while (c.instructions < c.sliceEnd) {
+            final long pc = c.pc;
+            final CodeCache.Entry entry = cache.lookup(pc);
+            if (entry != null && c.instructions + entry.length <= c.sliceEnd) {
+                final int done;
+                try {
+                    done = entry.block.run(c, pc);
+                } catch (final GuestInterrupt interrupt) {
+                    c.instructions += (c.pc - pc) >>> 2;
+                    throw interrupt;
+                }
+                c.instructions += done;
+                c.pc = c.nip;
+                continue;
+            }
             final int insn = c.fetch(pc);
             c.nip = (pc + 4) & c.eaMask;
             execute(c, insn);
