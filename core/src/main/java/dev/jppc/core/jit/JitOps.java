@@ -38,6 +38,8 @@ final class JitOps {
     private static final String LOAD_STORE = "dev/jppc/core/exec/LoadStore";
     private static final String BRANCHES = "dev/jppc/core/exec/Branch";
     private static final String REGISTERS = "dev/jppc/core/exec/SystemRegisters";
+    private static final String VSX_LOAD_STORE = "dev/jppc/core/exec/VsxLoadStore";
+    private static final String VSX_PERMUTE = "dev/jppc/core/exec/VsxPermute";
 
     private static final Call[] CALLS = new Call[Op.count()];
 
@@ -202,6 +204,21 @@ final class JitOps {
         // Only the user registers that cannot end a slice or read the clock; the rest stay interpreted.
         plain(REGISTERS, OpId.MFSPR, "mfspr");
         plain(REGISTERS, OpId.MTSPR, "mtspr");
+        // VSX: the facility checks raise inside the call, exactly as when interpreted.
+        for (final short op : new short[] {OpId.LXSDX, OpId.LXSIWAX, OpId.LXSIWZX, OpId.LXSSPX, OpId.LXVD2X,
+            OpId.LXVDSX, OpId.LXVW4X, OpId.STXSDX, OpId.STXSIWX, OpId.STXSSPX, OpId.STXVD2X, OpId.STXVW4X,
+            OpId.LXVL, OpId.STXVL, OpId.LXV, OpId.STXV}) {
+            CALLS[op] = new Call(VSX_LOAD_STORE, lowerCase(op), descriptor(), STORAGE, new Object[0]);
+        }
+        for (final short op : new short[] {OpId.MFVSRD, OpId.MFVSRWZ, OpId.MTVSRD, OpId.MTVSRWA, OpId.MTVSRWZ,
+            OpId.MFVSRLD, OpId.MTVSRDD, OpId.MTVSRWS}) {
+            plain(VSX_LOAD_STORE, op, lowerCase(op));
+        }
+        for (final short op : new short[] {OpId.XXLAND, OpId.XXLANDC, OpId.XXLOR, OpId.XXLXOR, OpId.XXLNOR,
+            OpId.XXLORC, OpId.XXLNAND, OpId.XXLEQV, OpId.XXSEL, OpId.XXPERMDI, OpId.XXSLDWI, OpId.XXMRGHW,
+            OpId.XXMRGLW, OpId.XXSPLTW, OpId.XXSPLTIB}) {
+            plain(VSX_PERMUTE, op, lowerCase(op));
+        }
         // Hints and ordering do nothing on one coherent processor (as in the interpreter).
         CALLS[OpId.DCBT] = new Call(null, null, null, PLAIN, new Object[0]);
         CALLS[OpId.DCBTST] = CALLS[OpId.DCBT];
@@ -232,6 +249,11 @@ final class JitOps {
 
     private static void branch(final short op, final String method, final Object... extra) {
         CALLS[op] = new Call(BRANCHES, method, descriptor(extra), BRANCH, extra);
+    }
+
+    /** The exec method named like the op: {@code LXVD2X} is {@code lxvd2x}. */
+    private static String lowerCase(final short op) {
+        return Op.of(op).name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String descriptor(final Object... extra) {

@@ -54,8 +54,12 @@ class JitEquivalenceTest {
             final long[] registers = randomRegisters(random);
             final byte[] data = new byte[DATA_BYTES];
             random.nextBytes(data);
-            final Cpu interpreted = machine(interpretedRam, littleEndian, program, registers, data, false);
-            final Cpu translated = machine(translatedRam, littleEndian, program, registers, data, true);
+            final boolean facilities = random.nextInt(4) != 0;
+            final Cpu interpreted = machine(interpretedRam, littleEndian, program, registers, data, facilities);
+            final Cpu translated = machine(translatedRam, littleEndian, program, registers, data, facilities);
+            final long[] vsrs = random.longs(128).toArray();
+            System.arraycopy(vsrs, 0, interpreted.vsr, 0, 128);
+            System.arraycopy(vsrs, 0, translated.vsr, 0, 128);
             final Interpreter slow = new Interpreter(interpreted);
             slow.setTranslation(false);
             slow.run(BUDGET);
@@ -90,7 +94,7 @@ class JitEquivalenceTest {
         registers[8] = PpcAsm.addi(3, 3, 2) & 0xFFFF_FFFFL;
         registers[9] = CODE + 4L * patch;
         final GuestMemory ram = new GuestMemory(RAM_SIZE);
-        final Cpu cpu = machine(ram, littleEndian, program, registers, new byte[DATA_BYTES], true);
+        final Cpu cpu = machine(ram, littleEndian, program, registers, new byte[DATA_BYTES], false);
         final Interpreter interpreter = new Interpreter(cpu);
         interpreter.setTranslation(true);
         interpreter.run(5_000);
@@ -116,6 +120,9 @@ class JitEquivalenceTest {
             assertEquals(expected.spr[spr], actual.spr[spr], "SPR " + spr + ", " + what);
         }
         assertEquals(expected.reservationValid, actual.reservationValid, "reservation, " + what);
+        assertArrayEquals(expected.vsr, actual.vsr, "VSRs, " + what);
+        assertEquals(expected.fpscr, actual.fpscr, "FPSCR, " + what);
+        assertEquals(expected.vscr, actual.vscr, "VSCR, " + what);
         final byte[] expectedData = new byte[DATA_BYTES];
         final byte[] actualData = new byte[DATA_BYTES];
         expectedRam.getBytes(DATA, expectedData, 0, DATA_BYTES);
@@ -124,13 +131,14 @@ class JitEquivalenceTest {
     }
 
     private static Cpu machine(final GuestMemory ram, final boolean littleEndian, final int[] program,
-                               final long[] registers, final byte[] data, final boolean translated) {
+                               final long[] registers, final byte[] data, final boolean facilities) {
         final ByteOrder order = littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         ram.setCodeWatcher(null);
         ram.unwatchAllCode();
         ram.fill(0, RAM_SIZE, (byte) 0);
         final Cpu cpu = new Cpu(ram, false);
-        long msr = Cpu.MSR_SF | Cpu.MSR_ME;
+        // FP, VMX and VSX on in most cases, so that their instructions compute rather than raise.
+        long msr = Cpu.MSR_SF | Cpu.MSR_ME | (facilities ? Cpu.MSR_FP | Cpu.MSR_VEC | Cpu.MSR_VSX : 0);
         if (littleEndian) {
             msr |= Cpu.MSR_LE;
             cpu.spr[Spr.LPCR] |= Interrupts.LPCR_ILE;
