@@ -29,7 +29,7 @@ public final class UserCommand implements Callable<Integer> {
         + "(default: the current folder); it never reaches files outside it")
     Path root = Path.of(".");
 
-    @Option(names = "--memory", description = "guest RAM, e.g. 256M (default) or 1G")
+    @Option(names = "--memory", description = "guest RAM, e.g. 64M (default) or 1G")
     String memory;
 
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "set an environment variable (repeatable)")
@@ -37,6 +37,10 @@ public final class UserCommand implements Callable<Integer> {
 
     @Option(names = "--clear-env", description = "start from an empty environment instead of jppc's own")
     boolean clearEnv;
+
+    @Option(names = "--argv0", paramLabel = "NAME", description = "argv[0] instead of the program's path "
+        + "(e.g. a busybox applet name)")
+    String argv0;
 
     @Option(names = "--max-insns", description = "stop (exit status 3) after this many instructions")
     Long maxInstructions;
@@ -52,7 +56,7 @@ public final class UserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final UserConfig config = new UserConfig().program(program).args(args).root(root)
+        final UserConfig config = new UserConfig().program(program).argv0(argv0).args(args).root(root)
             .environment(environment()).stdin(Main.consoleInput)
             .stdout(new FileOutputStream(FileDescriptor.out)).stderr(new FileOutputStream(FileDescriptor.err))
             .log(System.err);

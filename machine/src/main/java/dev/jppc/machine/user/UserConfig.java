@@ -14,11 +14,15 @@ import java.util.Objects;
  */
 public final class UserConfig {
 
-    /** Default guest RAM: plenty for busybox and small C programs. */
-    public static final long DEFAULT_MEMORY = 256L << 20;
+    /**
+     * Default guest RAM: enough for busybox and small C programs. RAM is allocated (and zeroed by the JVM) up
+     * front, so a larger default would slow every start.
+     */
+    public static final long DEFAULT_MEMORY = 64L << 20;
 
     private Path program;
     private byte[] programBytes;
+    private String argv0;
     private List<String> args = List.of();
     private List<String> environment = List.of();
     private Path root = Path.of(".");
@@ -39,6 +43,12 @@ public final class UserConfig {
     public UserConfig program(final byte[] value, final String name) {
         programBytes = value.clone();
         program = Path.of(name);
+        return this;
+    }
+
+    /** argv[0] instead of the program's path (a busybox applet name, a stable name for tests). */
+    public UserConfig argv0(final String value) {
+        argv0 = value;
         return this;
     }
 
@@ -98,7 +108,7 @@ public final class UserConfig {
     /** argv: the program name followed by {@link #args}. */
     public List<String> argv() {
         final List<String> argv = new ArrayList<>();
-        argv.add(program == null ? "" : program.toString());
+        argv.add(argv0 != null ? argv0 : program == null ? "" : program.toString());
         argv.addAll(args);
         return argv;
     }
