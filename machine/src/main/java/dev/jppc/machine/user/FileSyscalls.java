@@ -297,6 +297,108 @@ final class FileSyscalls {
         return file(fd).seek(offset, (int) whence);
     }
 
+    /** _llseek: the offset in two 32-bit halves, the result stored as a 64-bit loff_t. */
+    long llseek(final long fd, final long high, final long low, final long result, final long whence)
+        throws Errno {
+        final long position = file(fd).seek((high << 32) | (low & 0xFFFF_FFFFL), (int) whence);
+        memory.writeLong(result, position);
+        return 0;
+    }
+
+    /** sendfile: copies from {@code in} (at *offset when given, which is then advanced) to {@code out}. */
+    long sendfile(final long outFd, final long inFd, final long offsetAddress, final long count) throws Errno {
+        final OpenFile out = file(outFd);
+        final OpenFile in = file(inFd);
+        final byte[] data = new byte[clamp(count)];
+        final int n;
+        if (offsetAddress != 0) {
+            final long offset = memory.readLong(offsetAddress);
+            n = in.pread(data, data.length, offset);
+            memory.writeLong(offsetAddress, offset + n);
+        } else {
+            n = in.read(data, data.length);
+        }
+        return n == 0 ? 0 : out.write(data, n);
+    }
+
+    long ftruncate(final long fd, final long length) throws Errno {
+        if (length < 0) {
+            throw new Errno(Errno.EINVAL);
+        }
+        return file(fd).truncate(length);
+    }
+
+    long fchmodat(final long dirFd, final long pathAddress, final long mode) throws Errno {
+        return chmod(resolve(dirFd, path(pathAddress), true).host(), (int) mode);
+    }
+
+    long fchmod(final long fd, final long mode) throws Errno {
+        final OpenFile f = file(fd);
+        final Path host = f instanceof OpenFile.HostFile h ? h.host() : f instanceof OpenFile.Directory d ? d.host()
+            : null;
+        if (host == null) {
+            return 0;
+        }
+        return chmod(host, (int) mode);
+    }
+
+    private long chmod(final Path host, final int mode) throws Errno {
+        try {
+            Files.setPosixFilePermissions(host, permissions(mode, 0).value());
+        } catch (final IOException | UnsupportedOperationException e) {
+            throw RootedFileSystem.errno(e);
+        }
+        return 0;
+    }
+
+    /** symlinkat: the target is stored as given; it is resolved inside the root whenever it is followed. */
+    long symlinkat(final long targetAddress, final long dirFd, final long pathAddress) throws Errno {
+        final String target = path(targetAddress);
+        final Path link = resolve(dirFd, path(pathAddress), false).host();
+        try {
+            Files.createSymbolicLink(link, Path.of(target));
+        } catch (final IOException | UnsupportedOperationException | java.nio.file.InvalidPathException e) {
+            throw e instanceof IOException io ? RootedFileSystem.errno(io) : new Errno(Errno.EINVAL);
+        }
+        return 0;
+    }
+
+    /** utimensat: sets the modification time (to now, or to times[1]); access times are not kept apart. */
+    long utimensat(final long dirFd, final long pathAddress, final long times, final long flags) throws Errno {
+        final Path host = pathAddress == 0 ? fileHost(dirFd)
+            : resolve(dirFd, path(pathAddress), (flags & AT_SYMLINK_NOFOLLOW) == 0).host();
+        long millis = System.currentTimeMillis();
+        if (times != 0) {
+            final long seconds = memory.readLong(times + 16);
+            final long nanos = memory.readLong(times + 24);
+            final long utimeOmit = (1L << 30) - 2;
+            final long utimeNow = (1L << 30) - 1;
+            if (nanos == utimeOmit) {
+                return 0;
+            }
+            if (nanos != utimeNow) {
+                millis = seconds * 1000 + nanos / 1_000_000;
+            }
+        }
+        try {
+            Files.setLastModifiedTime(host, java.nio.file.attribute.FileTime.fromMillis(millis));
+        } catch (final IOException e) {
+            throw RootedFileSystem.errno(e);
+        }
+        return 0;
+    }
+
+    private Path fileHost(final long fd) throws Errno {
+        final OpenFile f = file(fd);
+        if (f instanceof OpenFile.HostFile h) {
+            return h.host();
+        }
+        if (f instanceof OpenFile.Directory d) {
+            return d.host();
+        }
+        throw new Errno(Errno.EINVAL);
+    }
+
     // ---- names ------------------------------------------------------------------------------------------
 
     private String path(final long address) throws Errno {
@@ -378,7 +480,11 @@ final class FileSyscalls {
     }
 
     private FileAttribute<Set<PosixFilePermission>> permissions(final int mode) {
-        final int bits = mode & ~umask & 0777;
+        return permissions(mode, umask);
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> permissions(final int mode, final int mask) {
+        final int bits = mode & ~mask & 0777;
         final StringBuilder text = new StringBuilder();
         final String letters = "rwxrwxrwx";
         for (int i = 0; i < 9; i++) {

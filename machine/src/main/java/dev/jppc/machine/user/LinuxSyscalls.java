@@ -27,6 +27,16 @@ final class LinuxSyscalls {
     static final int UNLINK = 10;
     static final int CHDIR = 12;
     static final int TIME = 13;
+    static final int CHMOD = 15;
+    static final int TIMES = 43;
+    static final int GETGROUPS = 80;
+    static final int FTRUNCATE = 93;
+    static final int FCHMOD = 94;
+    static final int LLSEEK = 140;
+    static final int SCHED_YIELD = 158;
+    static final int SYMLINKAT = 295;
+    static final int FCHMODAT = 297;
+    static final int UTIMENSAT = 304;
     static final int LSEEK = 19;
     static final int GETPID = 20;
     static final int GETUID = 24;
@@ -79,6 +89,7 @@ final class LinuxSyscalls {
     static final int GETCWD = 182;
     static final int SIGALTSTACK = 185;
     static final int UGETRLIMIT = 190;
+    static final int SENDFILE = 186;
     static final int GETDENTS64 = 202;
     static final int MADVISE = 205;
     static final int GETTID = 207;
@@ -220,6 +231,14 @@ final class LinuxSyscalls {
             case PREAD64 -> files.pread(a, b, c, d);
             case PWRITE64 -> files.pwrite(a, b, c, d);
             case LSEEK -> files.lseek(a, b, c);
+            case LLSEEK -> files.llseek(a, b, c, d, e);
+            case SENDFILE -> files.sendfile(a, b, c, d);
+            case FTRUNCATE -> files.ftruncate(a, b);
+            case CHMOD -> files.fchmodat(FileSyscalls.AT_FDCWD, a, b);
+            case FCHMODAT -> files.fchmodat(a, b, c);
+            case FCHMOD -> files.fchmod(a, b);
+            case SYMLINKAT -> files.symlinkat(a, b, c);
+            case UTIMENSAT -> files.utimensat(a, b, c, d);
             case OPEN -> files.openat(FileSyscalls.AT_FDCWD, a, b, c);
             case OPENAT -> files.openat(a, b, c, d);
             case CLOSE -> files.close(a);
@@ -279,7 +298,8 @@ final class LinuxSyscalls {
             case GETPPID -> PID - 1;
             case GETUID, GETEUID -> uid;
             case GETGID, GETEGID -> gid;
-            case SETPGID -> 0;
+            case SETPGID, SCHED_YIELD, GETGROUPS -> 0;
+            case TIMES -> times(a);
             case SET_ROBUST_LIST -> 0;
             // glibc probes rseq and carries on without it; not worth a line on stderr.
             case RSEQ -> throw new Errno(Errno.ENOSYS);
@@ -530,6 +550,15 @@ final class LinuxSyscalls {
             putPair(remaining, 0, 0);
         }
         return 0;
+    }
+
+    /** times: no child processes; the process's own CPU time is not kept, so all four counts are 0. */
+    private long times(final long buffer) throws Errno {
+        if (buffer != 0) {
+            putPair(buffer, 0, 0);
+            putPair(buffer + 16, 0, 0);
+        }
+        return System.nanoTime() / 10_000_000L;
     }
 
     private long getrandom(final long buffer, final long length) throws Errno {

@@ -55,6 +55,10 @@ abstract class OpenFile {
 
     abstract FileStat stat() throws Errno;
 
+    long truncate(final long length) throws Errno {
+        throw new Errno(Errno.EINVAL);
+    }
+
     /** The guest path of a directory (for *at calls and fchdir); ENOTDIR for everything else. */
     String directory() throws Errno {
         throw new Errno(Errno.ENOTDIR);
@@ -207,6 +211,24 @@ abstract class OpenFile {
         @Override
         FileStat stat() throws Errno {
             return RootedFileSystem.stat(host, true);
+        }
+
+        @Override
+        long truncate(final long length) throws Errno {
+            try {
+                if (length < channel.size()) {
+                    channel.truncate(length);
+                } else if (length > channel.size()) {
+                    channel.write(ByteBuffer.wrap(new byte[1]), length - 1);
+                }
+                return 0;
+            } catch (final IOException | java.nio.channels.NonWritableChannelException e) {
+                throw new Errno(Errno.EINVAL);
+            }
+        }
+
+        Path host() {
+            return host;
         }
 
         @Override
