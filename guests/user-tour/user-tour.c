@@ -312,6 +312,10 @@ static void memory_tour(void)
     check("mremap keeps contents", ((char *)r)[0], 7);
     ((char *)r)[4 * 65536 - 1] = 9;
     check("mremap tail writable", ((char *)r)[4 * 65536 - 1], 9);
+    r = sys6(SYS_mremap, r, 4 * 65536, 9 * 65536, 1, 0, 0);
+    check("mremap grows again", r > 0 && ((char *)r)[0] == 7 && ((char *)r)[4 * 65536 - 1] == 9, 1);
+    ((char *)r)[9 * 65536 - 1] = 1;
+    check("mremap shrinks", sys6(SYS_mremap, r, 9 * 65536, 65536, 0, 0, 0), r);
     m = (char *)sys6(SYS_mmap, 0, 65536, 0, 0x22, -1, 0);
     check("mmap PROT_NONE", (long)m > 0, 1);
     check("mprotect to read-write", sys3(SYS_mprotect, m, 65536, 3), 0);

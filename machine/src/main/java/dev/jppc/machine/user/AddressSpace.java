@@ -140,6 +140,18 @@ final class AddressSpace {
         return below == null || below.getValue().end <= start;
     }
 
+    /** True when areas cover all of [start, end) without a gap. */
+    boolean isMapped(final long start, final long end) {
+        long covered = start;
+        for (final Area a : overlapping(start, end)) {
+            if (a.start > covered) {
+                return false;
+            }
+            covered = a.end;
+        }
+        return covered >= end;
+    }
+
     /** Maps [start, end) (page aligned) with {@code prot}, replacing whatever was there. */
     void map(final long start, final long end, final int prot, final String name) {
         unmap(start, end);
@@ -165,17 +177,10 @@ final class AddressSpace {
      * mapped. Pages already present lose their HPTE and fault back in with the new protection.
      */
     boolean protect(final long start, final long end, final int prot) {
-        final List<Area> pieces = overlapping(start, end);
-        long covered = start;
-        for (final Area a : pieces) {
-            if (a.start > covered) {
-                return false;
-            }
-            covered = a.end;
-        }
-        if (covered < end) {
+        if (!isMapped(start, end)) {
             return false;
         }
+        final List<Area> pieces = overlapping(start, end);
         for (final Area a : pieces) {
             areas.remove(a.start);
             if (a.start < start) {

@@ -438,8 +438,8 @@ final class LinuxSyscalls {
         }
         final long oldSize = AddressSpace.pageUp(oldLength);
         final long newSize = AddressSpace.pageUp(newLength);
-        final AddressSpace.Area area = memory.find(old);
-        if (area == null || area.end < old + oldSize) {
+        final AddressSpace.Area area = memory.find(old + oldSize - 1);
+        if (area == null || !memory.isMapped(old, old + oldSize)) {
             throw new Errno(Errno.EFAULT);
         }
         if (newSize <= oldSize) {
