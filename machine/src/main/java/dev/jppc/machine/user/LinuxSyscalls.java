@@ -382,11 +382,11 @@ final class LinuxSyscalls {
                 throw new Errno(Errno.ENOMEM);
             }
         }
-        final byte[] contents = anonymous ? null : files.mapContents(fd, offset, (int) Math.min(length,
-            Integer.MAX_VALUE - 8));
+        // A file mapping is copied in at once: refuse it before reading when RAM could not hold it.
         if (!anonymous && size / AddressSpace.PAGE_SIZE > memory.freeFrameCount()) {
             throw new Errno(Errno.ENOMEM);
         }
+        final byte[] contents = anonymous ? null : files.mapContents(fd, offset, (int) length);
         memory.map(start, start + size, (int) prot, anonymous ? "anonymous" : "file");
         if (contents != null) {
             if (prot == 0) {
