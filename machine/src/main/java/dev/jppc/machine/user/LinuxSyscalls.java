@@ -383,7 +383,7 @@ final class LinuxSyscalls {
             }
         }
         // A file mapping is copied in at once: refuse it before reading when RAM could not hold it.
-        if (!anonymous && size / AddressSpace.PAGE_SIZE > memory.freeFrameCount()) {
+        if (!anonymous && (size / AddressSpace.PAGE_SIZE > memory.freeFrameCount() || length > 1L << 30)) {
             throw new Errno(Errno.ENOMEM);
         }
         final byte[] contents = anonymous ? null : files.mapContents(fd, offset, (int) length);
