@@ -29,11 +29,15 @@ public final class Disassembler {
             name = op.mnemonic() + (Fields.lk(insn) ? "l" : "") + (Fields.aa(insn) ? "a" : "");
         } else if (op == Op.BCLR || op == Op.BCCTR || op == Op.BCTAR) {
             name = op.mnemonic() + (Fields.lk(insn) ? "l" : "");
+        } else if (op == Op.VCTZLSBB && Fields.ra(insn) == 0) {
+            name = "vclzlsbb";
+        } else if (op == Op.VEXTRACTBM) {
+            name = "vextract" + "bhwd".charAt(Fields.ra(insn) & 3) + "m";
         }
         if (op.has(Op.OE) && Fields.oe(insn)) {
             name += "o";
         }
-        if (op.has(Op.RC) && Fields.rc(insn)) {
+        if (op.has(Op.RC) && (op.encoding() == Op.Encoding.VC ? (insn & 0x400) != 0 : Fields.rc(insn))) {
             name += ".";
         }
         return name;
@@ -52,6 +56,10 @@ public final class Disassembler {
 
     private static String r(final int n) {
         return "r" + n;
+    }
+
+    private static String v(final int n) {
+        return "v" + n;
     }
 
     private static String operands(final Op op, final int insn, final long pc) {
@@ -109,6 +117,32 @@ public final class Disassembler {
             case L -> "";
             case LEV -> ((insn >>> 5) & 0x7F) != 0 ? Integer.toString((insn >>> 5) & 0x7F) : "";
             case IH -> ((insn >>> 21) & 7) != 0 ? Integer.toString((insn >>> 21) & 7) : "";
+            default -> vectorOperands(op, insn);
+        };
+    }
+
+    /** VMX operands: VRT/VRA/VRB in the RT/RA/RB fields, VRC in bits 21-25, as GNU objdump prints them. */
+    private static String vectorOperands(final Op op, final int insn) {
+        final int t = Fields.rt(insn);
+        final int a = Fields.ra(insn);
+        final int b = Fields.rb(insn);
+        final int c = Fields.rc5(insn);
+        return switch (op.syntax()) {
+            case VD_VA_VB -> v(t) + "," + v(a) + "," + v(b);
+            case VD_VA_VB_VC -> v(t) + "," + v(a) + "," + v(b) + "," + v(c);
+            case VD_VA_VC_VB -> v(t) + "," + v(a) + "," + v(c) + "," + v(b);
+            case VD_VA_VB_SHB -> v(t) + "," + v(a) + "," + v(b) + "," + (c & 0xF);
+            case VD_VB -> v(t) + "," + v(b);
+            case VD_VA -> v(t) + "," + v(a);
+            case VD_VB_UIMM -> v(t) + "," + v(b) + "," + a;
+            case VD_SIMM -> v(t) + "," + ((a << 27) >> 27);
+            case VD -> v(t);
+            case VB -> v(b);
+            case VD_RA_RB -> v(t) + "," + r(a) + "," + r(b);
+            case VD_VA_ST_SIX -> v(t) + "," + v(a) + "," + ((insn >>> 15) & 1) + "," + ((insn >>> 11) & 0xF);
+            case RT_VB -> r(t) + "," + v(b);
+            case RT_RA_VB -> r(t) + "," + r(a) + "," + v(b);
+            default -> throw new IllegalStateException("no operand syntax for " + op);
         };
     }
 }

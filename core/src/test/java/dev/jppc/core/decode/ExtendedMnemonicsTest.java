@@ -73,10 +73,16 @@ class ExtendedMnemonicsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"lvx, LVX", "stvxl, STVXL", "vperm, VPERM", "vcmpequb., VCMPEQUB", "vcmpbfp., VCMPBFP", "vmr, VOR",
+        "vnot, VNOR", "mfvscr, MFVSCR", "vclzlsbb, VCTZLSBB", "vextractdm, VEXTRACTBM"})
+    void shouldMapVectorMnemonics(final String mnemonic, final Op op) {
+        assertEquals(Optional.of(op), ExtendedMnemonics.baseOf(mnemonic), mnemonic);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         // other families
-        "lfd", "stfd", "fmr", "fnmsub", "fmadd.", "mffs", "mtfsf", "lvx", "stvx", "vperm", "vcmpequb.", "vmr",
-        "mfvscr", "mtvscr", "lxvd2x", "xxswapd", "xxmr", "mfvsrd", "mtvrd", "mffprwz", "mtfprd", "dtstdgq",
+        "lfd", "stfd", "fmr", "fnmsub", "fmadd.", "mffs", "mtfsf", "lxvd2x", "xxswapd", "xxmr", "mfvsrd", "mtvrd", "mffprwz", "mtfprd", "dtstdgq",
         "tbegin.", "tend.", "tabort.", "evaddw", "ps_mr", "dcbz_l", "pld", "paddi",
         // instructions jppc does not implement
         "dozi", "stbcix", "ldcix", "lwzcix", "copy", "paste.", "cpabort", "msgsnd", "msgclrp", "msgsync", "nap",
