@@ -68,16 +68,35 @@ public final class VectorFloat {
 
     /**
      * The bits of a result: the default QNaN for an invalid operation, and in non-Java mode a signed zero when
-     * {@code exact} (the result before rounding to single precision) is tiny.
+     * the exact result {@code p + q} (two doubles) is tiny, that is below the smallest normal before rounding.
      */
-    private static int out(final boolean nonJava, final float r, final double exact) {
+    private static int out(final boolean nonJava, final float r, final double p, final double q) {
         if (Float.isNaN(r)) {
             return DEFAULT_NAN;
         }
-        if (nonJava && exact != 0 && Math.abs(exact) < Float.MIN_NORMAL) {
-            return exact < 0 ? SIGN : 0;
+        if (nonJava && tiny(p, q)) {
+            // A non-zero exact result rounds to a value of its own sign, zero included.
+            return Float.floatToRawIntBits(r) & SIGN;
         }
         return Float.floatToRawIntBits(r);
+    }
+
+    /**
+     * Whether {@code p + q} is non-zero and below the smallest normal single in magnitude, exactly: the double sum
+     * may round up onto the boundary, so the rounding error (Knuth's TwoSum) decides then.
+     */
+    private static boolean tiny(final double p, final double q) {
+        final double s = p + q;
+        final double magnitude = Math.abs(s);
+        if (magnitude < Float.MIN_NORMAL) {
+            return s != 0;
+        }
+        if (magnitude > Float.MIN_NORMAL || Double.isInfinite(p) || Double.isInfinite(q)) {
+            return false;
+        }
+        final double bq = s - p;
+        final double error = (p - (s - bq)) + (q - bq);
+        return error != 0 && (error < 0) != (s < 0);
     }
 
     /** Two- and three-operand arithmetic, compares and min/max, element by element. */
@@ -138,8 +157,8 @@ public final class VectorFloat {
         final float x = in(nonJava, a);
         final float y = in(nonJava, b);
         return switch (kind) {
-            case ADD -> out(nonJava, x + y, (double) x + y);
-            case SUB -> out(nonJava, x - y, (double) x - y);
+            case ADD -> out(nonJava, x + y, x, y);
+            case SUB -> out(nonJava, x - y, x, -y);
             case MAX -> Float.floatToRawIntBits(x > y || (x == y && (a & SIGN) == 0) ? x : y);
             case MIN -> Float.floatToRawIntBits(x < y || (x == y && (a & SIGN) != 0) ? x : y);
             default -> multiplyAdd(nonJava, kind, x, y, in(nonJava, cc));
@@ -149,11 +168,13 @@ public final class VectorFloat {
     /** vmaddfp: VRA x VRC + VRB; vnmsubfp: -(VRA x VRC - VRB); one rounding (6.10.1). */
     private static int multiplyAdd(final boolean nonJava, final int kind, final float x, final float addend,
                                    final float m) {
+        // The product of two singles is exact in double precision.
+        final double product = (double) x * m;
         if (kind == MADD) {
-            return out(nonJava, Math.fma(x, m, addend), Math.fma((double) x, m, addend));
+            return out(nonJava, Math.fma(x, m, addend), product, addend);
         }
         final float r = Math.fma(x, m, -addend);
-        return out(nonJava, Float.isNaN(r) ? r : -r, -Math.fma((double) x, m, -(double) addend));
+        return out(nonJava, Float.isNaN(r) ? r : -r, -product, addend);
     }
 
     private static int compare(final boolean nonJava, final int kind, final int a, final int b) {
@@ -173,16 +194,16 @@ public final class VectorFloat {
             case ROUND_ZERO -> Float.floatToRawIntBits(x < 0 ? (float) Math.ceil(x) : (float) Math.floor(x));
             case ROUND_PLUS -> Float.floatToRawIntBits((float) Math.ceil(x));
             case ROUND_MINUS -> Float.floatToRawIntBits((float) Math.floor(x));
-            case RECIPROCAL -> out(nonJava, 1 / x, 1 / (double) x);
+            case RECIPROCAL -> out(nonJava, 1 / x, 1 / (double) x, 0);
             case RECIPROCAL_SQRT -> reciprocalSqrt(nonJava, x);
-            case EXP2 -> out(nonJava, (float) Math.pow(2, x), Math.pow(2, x));
-            default -> out(nonJava, (float) log2(x), log2(x));
+            case EXP2 -> out(nonJava, (float) Math.pow(2, x), Math.pow(2, x), 0);
+            default -> out(nonJava, (float) log2(x), log2(x), 0);
         };
     }
 
     private static int reciprocalSqrt(final boolean nonJava, final float x) {
         final float root = (float) Math.sqrt(x);
-        return out(nonJava, 1 / root, 1 / (double) root);
+        return out(nonJava, 1 / root, 1 / (double) root, 0);
     }
 
     private static double log2(final float x) {
