@@ -14,7 +14,7 @@ public final class Disassembler {
     /** The mnemonic of {@code insn} including its suffixes, or ".long" when jppc does not implement it. */
     public static String mnemonic(final int insn) {
         final Op op = Decoder.decodeOp(insn);
-        if (op == Op.ILLEGAL) {
+        if (op == Op.ILLEGAL || otherSubform(op, insn)) {
             return ".long";
         }
         String name = op.mnemonic();
@@ -46,12 +46,21 @@ public final class Disassembler {
     /** Full text of {@code insn} located at {@code pc}. */
     public static String disassemble(final int insn, final long pc) {
         final Op op = Decoder.decodeOp(insn);
-        if (op == Op.ILLEGAL) {
+        if (op == Op.ILLEGAL || otherSubform(op, insn)) {
             return String.format(".long 0x%08x", insn);
         }
         final String operands = operands(op, insn, pc);
         final String name = mnemonic(insn);
         return operands.isEmpty() ? name : String.format("%-8s %s", name, operands);
+    }
+
+    /**
+     * The rows 4/1538 and 4/1602 hold several ISA v3.0/v3.1 instructions told apart by the VRA field; jppc
+     * implements vclzlsbb/vctzlsbb (0, 1) and vextractbm..dm (8-11) and executes the others as illegal.
+     */
+    private static boolean otherSubform(final Op op, final int insn) {
+        final int select = Fields.ra(insn);
+        return op == Op.VCTZLSBB && select > 1 || op == Op.VEXTRACTBM && (select < 8 || select > 11);
     }
 
     private static String r(final int n) {

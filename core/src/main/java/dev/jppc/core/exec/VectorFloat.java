@@ -16,12 +16,16 @@ import dev.jppc.core.Cpu;
  * rounding and conversion instructions), no exceptions and no status bits other than VSCR[SAT].
  *
  * <p>Non-Java mode (VSCR[NJ] = 1, 6.5): denormal source elements are used as zero of the same sign, and
- * results that are tiny before rounding become zero of the same sign. A NaN source gives that NaN made quiet,
+ * results that are tiny before rounding become zero of the same sign. QEMU 7.2 does the second but not the
+ * first (it uses denormal sources as they are); jppc follows the ISA. A NaN source gives that NaN made quiet,
  * the first of VRA, VRB, VRC that is one; an invalid operation gives the default QNaN 0x7FC00000.
  *
- * <p>The estimate instructions compute as QEMU does: vrefp exactly 1/x rounded, vrsqrtefp 1/(sqrt x rounded)
- * rounded, vexptefp and vlogefp 2^x and log2 x correctly rounded from double precision. Each result lies within
- * the ISA's estimate bounds.
+ * <p>The estimates (6.10.3) may return any value within the ISA's accuracy. jppc computes vrefp as 1/x and
+ * vrsqrtefp as 1/(sqrt x rounded), each rounded, and vlogefp as log2 x rounded: bit for bit what QEMU returns.
+ * vexptefp is 2^x rounded; QEMU 7.2 sums a 15-term series of e^(x ln 2) without range reduction, which agrees
+ * for |x| below 2 and is far off (even negative or infinite) for large |x|.
+ *
+ * <p>vctsxs and vctuxs turn a NaN into 0 without setting SAT, as QEMU does.
  */
 public final class VectorFloat {
 

@@ -2,7 +2,6 @@ package dev.jppc.core.exec;
 
 import static dev.jppc.core.exec.VectorInteger.WORD;
 import static dev.jppc.core.exec.VectorInteger.clampSigned;
-import static dev.jppc.core.exec.VectorInteger.clampUnsigned;
 import static dev.jppc.core.exec.VectorInteger.mask;
 import static dev.jppc.core.exec.VectorInteger.saturated;
 import static dev.jppc.core.exec.VectorInteger.signExtend;

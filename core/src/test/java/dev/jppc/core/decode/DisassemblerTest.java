@@ -94,6 +94,8 @@ class DisassemblerTest {
         0x10692642 | vextracthm r3,v4
         0x10602602 | vclzlsbb r3,v4
         0x1043216b | vperm    v2,v3,v4,v5
+        0x107d2602 | .long 0x107d2602
+        0x10602642 | .long 0x10602642
         """)
     void shouldDisassembleTheSample(final String word, final String text) {
         final int insn = (int) Long.parseLong(word.trim().substring(2), 16);
