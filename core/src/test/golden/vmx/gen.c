@@ -26,6 +26,7 @@
 #define F_GPR 16  /* result in r9 */
 #define F_FP  32  /* floating-point operands */
 #define F_V3  64  /* ISA v3.0/v3.1: run on -cpu power10 */
+#define F_BCD 128 /* packed decimal operands; PS (bit 22) chosen at random */
 
 struct insn {
     const char *name;
@@ -239,6 +240,8 @@ static const struct insn table[] = {
     {"vctzlsbb", 0x11211602, F_GPR | F_V3},
     {"vextubrx", 0x112a170d, F_GPR | F_V3},
     {"vextractbm", 0x11281642, F_GPR | F_V3},
+    {"bcdadd.", 0x10011401, F_BCD},
+    {"bcdsub.", 0x10011441, F_BCD},
     {"vclzlsbb", 0x11201602, F_GPR | F_V3},
     {"vextracthm", 0x11291642, F_GPR | F_V3},
     {"vextractwm", 0x112a1642, F_GPR | F_V3},
@@ -318,6 +321,32 @@ static uint32_t float_edge(void)
     case 14: return sign | 0x40200000u;                          /* 2.5 */
     default: return (uint32_t)next();
     }
+}
+
+/* 31 decimal digits and a sign code, now and then an invalid digit or sign. */
+static void random_decimal(struct vr *v)
+{
+    static const uint8_t signs[] = {0xc, 0xd, 0xf, 0xa, 0xb, 0xe, 0xc, 0xd, 0xc, 0xd, 0x3};
+    const int style = next() % 6;
+    v->hi = v->lo = 0;
+    for (int k = 1; k < 32; k++) {
+        uint64_t digit;
+        switch (style) {
+        case 0: digit = 9; break;
+        case 1: digit = k < 4 ? next() % 10 : 0; break;
+        case 2: digit = 0; break;
+        default: digit = next() % 10; break;
+        }
+        if (next() % 300 == 0) {
+            digit = 10 + next() % 6;
+        }
+        if (k < 16) {
+            v->lo |= digit << (4 * k);
+        } else {
+            v->hi |= digit << (4 * (k - 16));
+        }
+    }
+    v->lo |= signs[next() % sizeof signs];
 }
 
 static void random_vector(struct vr *v, int fp)
@@ -403,6 +432,9 @@ static uint32_t variant(const struct insn *in)
     if (in->flags & F_SHB) {
         word = (word & ~(15u << 6)) | ((uint32_t)(next() & 15) << 6);
     }
+    if (in->flags & F_BCD) {
+        word |= (next() & 1) << 9;
+    }
     if (in->flags & F_SIX) {
         word = (word & ~(31u << 11)) | ((uint32_t)(next() & 31) << 11);
     }
@@ -434,6 +466,10 @@ int main(int argc, char **argv)
             random_vector(&f.a, fp);
             random_vector(&f.b, fp);
             random_vector(&f.c, fp);
+            if (in->flags & F_BCD) {
+                random_decimal(&f.a);
+                random_decimal(&f.b);
+            }
             if (next() % 6 == 0) {
                 f.b = f.a;   /* equal operands: compares, subtraction to zero */
             } else if (next() % 6 == 0) {

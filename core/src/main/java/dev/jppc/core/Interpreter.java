@@ -17,6 +17,7 @@ import dev.jppc.core.exec.Rotate;
 import dev.jppc.core.exec.SystemOps;
 import dev.jppc.core.exec.SystemRegisters;
 import dev.jppc.core.exec.VectorCrypto;
+import dev.jppc.core.exec.VectorDecimal;
 import dev.jppc.core.exec.VectorFloat;
 import dev.jppc.core.exec.VectorInteger;
 import dev.jppc.core.exec.VectorLoadStore;
@@ -703,7 +704,7 @@ public final class Interpreter {
         }
     }
 
-    /** The VMX rows from vcipher on: cryptography, bit counts, the v3.0 additions and the VSCR moves. */
+    /** The VMX rows from vcipher on: cryptography, bit counts, the v3.0 additions, decimal and the VSCR moves. */
     private static void executeVectorCrypto(final Cpu c, final int insn, final int op) {
         switch (op) {
             case OpId.VCIPHER -> VectorCrypto.cipher(c, insn, false);
@@ -728,6 +729,8 @@ public final class Interpreter {
             case OpId.VCTZLSBB -> VectorPermute.countLsbBytes(c, insn);
             case OpId.VEXTUBRX -> VectorPermute.extractByteRightIndexed(c, insn);
             case OpId.VEXTRACTBM -> VectorPermute.extractMask(c, insn);
+            case OpId.BCDADD_ -> VectorDecimal.addSubtract(c, insn, false);
+            case OpId.BCDSUB_ -> VectorDecimal.addSubtract(c, insn, true);
             case OpId.MFVSCR -> VectorLoadStore.moveFromVscr(c, insn);
             case OpId.MTVSCR -> VectorLoadStore.moveToVscr(c, insn);
             default -> throw c.illegal(insn);

@@ -986,4 +986,12 @@ public final class VmxAsm {
     public static int mtvscr(final int vb) {
         return vxForm(1604, 0, 0, vr("VRB", vb));
     }
+
+    public static int bcdadd_(final int vd, final int va, final int vb, final int ps) {
+        return vxForm(0x401 | (unsigned("PS", ps, 1) << 9), vr("VRT", vd), vr("VRA", va), vr("VRB", vb));
+    }
+
+    public static int bcdsub_(final int vd, final int va, final int vb, final int ps) {
+        return vxForm(0x441 | (unsigned("PS", ps, 1) << 9), vr("VRT", vd), vr("VRA", va), vr("VRB", vb));
+    }
 }

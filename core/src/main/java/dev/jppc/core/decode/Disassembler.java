@@ -168,6 +168,7 @@ public final class Disassembler {
             case VD_VA_ST_SIX -> v(t) + "," + v(a) + "," + ((insn >>> 15) & 1) + "," + ((insn >>> 11) & 0xF);
             case RT_VB -> r(t) + "," + v(b);
             case RT_RA_VB -> r(t) + "," + r(a) + "," + v(b);
+            case VD_VA_VB_PS -> v(t) + "," + v(a) + "," + v(b) + "," + ((insn >>> 9) & 1);
             default -> throw new IllegalStateException("no operand syntax for " + op);
         };
     }

@@ -9,6 +9,7 @@ import static dev.jppc.core.decode.Op.Encoding.MDS;
 import static dev.jppc.core.decode.Op.Encoding.VA;
 import static dev.jppc.core.decode.Op.Encoding.VC;
 import static dev.jppc.core.decode.Op.Encoding.VX;
+import static dev.jppc.core.decode.Op.Encoding.VXPS;
 import static dev.jppc.core.decode.Op.Encoding.X;
 import static dev.jppc.core.decode.Op.Encoding.XO;
 import static dev.jppc.core.decode.Op.Encoding.XS;
@@ -338,6 +339,9 @@ public enum Op {
     VCTZLSBB("vctzlsbb", 4, 1538, VX, Syntax.RT_VB, Op.V3),
     VEXTUBRX("vextubrx", 4, 1805, VX, Syntax.RT_RA_VB, Op.V3),
     VEXTRACTBM("vextractbm", 4, 1602, VX, Syntax.RT_VB, Op.V3),
+    // Book I 6.13 decimal integer add and subtract (v2.07)
+    BCDADD_("bcdadd.", 4, 0x401, VXPS, Syntax.VD_VA_VB_PS, 0),
+    BCDSUB_("bcdsub.", 4, 0x441, VXPS, Syntax.VD_VA_VB_PS, 0),
     // Book I 6.5 VSCR
     MFVSCR("mfvscr", 4, 1540, VX, Syntax.VD, 0),
     MTVSCR("mtvscr", 4, 1604, VX, Syntax.VB, 0),
@@ -573,6 +577,8 @@ public enum Op {
         DQ(0, 0),
         /** 11-bit extended opcode in bits 21-31 (VX form, primary 4). */
         VX(0, 0),
+        /** 9-bit extended opcode in bits 23-31 with bit 21 set and PS in bit 22 (bcdadd., bcdsub.). */
+        VXPS(0, 0x200),
         /** 6-bit extended opcode in bits 26-31 (VA form, primary 4). */
         VA(0, 0x7C0),
         /** 10-bit extended opcode in bits 22-31 with Rc in bit 21 (VC form, primary 4). */

@@ -16,5 +16,5 @@ public enum Syntax {
     RT_SPR, SPR_RS, RT, RT_FXM, FXM_RS, RS_L, RB, RB_RS, RS_RB, RT_RB, RA_RB, L, LEV, IH,
     // VMX
     VD_VA_VB, VD_VA_VB_VC, VD_VA_VC_VB, VD_VA_VB_SHB, VD_VB, VD_VA, VD_VB_UIMM, VD_SIMM, VD, VB, VD_RA_RB,
-    VD_VA_ST_SIX, RT_VB, RT_RA_VB
+    VD_VA_ST_SIX, RT_VB, RT_RA_VB, VD_VA_VB_PS
 }

@@ -386,6 +386,8 @@ class DecoderTest {
             case VCTZLSBB -> VmxAsm.vctzlsbb(3, 4);
             case VEXTUBRX -> VmxAsm.vextubrx(3, 5, 4);
             case VEXTRACTBM -> VmxAsm.vextractbm(3, 4);
+            case BCDADD_ -> VmxAsm.bcdadd_(2, 3, 4, 1);
+            case BCDSUB_ -> VmxAsm.bcdsub_(2, 3, 4, 0);
             case MFVSCR -> VmxAsm.mfvscr(2);
             case MTVSCR -> VmxAsm.mtvscr(4);
             case RLWINM -> PpcAsm.rlwinm_(3, 4, 5, 6, 7);

@@ -95,6 +95,8 @@ class DisassemblerTest {
         0x10602602 | vclzlsbb r3,v4
         0x1043216b | vperm    v2,v3,v4,v5
         0x107d2602 | .long 0x107d2602
+        0x10432601 | bcdadd.  v2,v3,v4,1
+        0x10432441 | bcdsub.  v2,v3,v4,0
         0x10602642 | .long 0x10602642
         """)
     void shouldDisassembleTheSample(final String word, final String text) {

@@ -12,7 +12,8 @@ import dev.jppc.core.asm.VmxAsm;
 
 /**
  * Book I 6.8 permute and formatting, 6.11 cryptography (checked against the FIPS-197 appendix B example and
- * hand-computed SHA-2 and carry-less products), and the v3.0/v3.1 byte instructions.
+ * hand-computed SHA-2 and carry-less products), 6.13 decimal add and subtract, and the v3.0/v3.1 byte
+ * instructions.
  */
 class VectorPermuteCryptoTest {
 
@@ -126,5 +127,37 @@ class VectorPermuteCryptoTest {
         vr(2, 0x8000_8000_0000_8000L, 0xFFFF_0000_0000_0001L);
         m.run(VmxAsm.vextractbm(3, 2)).assertCompleted();
         assertEquals(0b1010_0010_1100_0000, m.gpr(3));
+    }
+
+    @Test
+    void shouldAddAndSubtractPackedDecimals() {
+        vr(2, 0, 0x123C).vr(3, 0, 0x877C);
+        runAndExpect(VmxAsm.bcdadd_(1, 2, 3, 0), 0, 0x1000C);
+        assertEquals(0b0100, m.crField(6));
+        vr(2, 0, 0x5C).vr(3, 0, 0x7C);
+        runAndExpect(VmxAsm.bcdsub_(1, 2, 3, 0), 0, 0x2D);
+        assertEquals(0b1000, m.crField(6));
+        vr(2, 0, 0x5C).vr(3, 0, 0x5D);
+        runAndExpect(VmxAsm.bcdadd_(1, 2, 3, 1), 0, 0xF);
+        assertEquals(0b0010, m.crField(6));
+    }
+
+    @Test
+    void shouldFollowTheIsaWhereQemuDepartsOnDecimals() {
+        // Two minus zeros: an unbounded result of zero is plus, CR6 = EQ (QEMU: minus, LT|EQ).
+        vr(2, 0, 0xD).vr(3, 0, 0xD);
+        runAndExpect(VmxAsm.bcdadd_(1, 2, 3, 1), 0, 0xF);
+        assertEquals(0b0010, m.crField(6));
+        // An overflow whose 31 digits are zero: GT and SO (QEMU adds EQ).
+        vr(2, 0x9999_9999_9999_9999L, 0x9999_9999_9999_999CL).vr(3, 0, 0x1C);
+        runAndExpect(VmxAsm.bcdadd_(1, 2, 3, 0), 0, 0xC);
+        assertEquals(0b0101, m.crField(6));
+        // An invalid digit is an invalid operand whatever the signs (QEMU may give zero).
+        vr(2, 0xA000_0000_0000_0000L, 0x1C).vr(3, 0, 0x1D);
+        runAndExpect(VmxAsm.bcdadd_(1, 2, 3, 0), -1, -1);
+        assertEquals(0b0001, m.crField(6));
+        vr(2, 0, 0x13).vr(3, 0, 0x1C);
+        runAndExpect(VmxAsm.bcdsub_(1, 2, 3, 0), -1, -1);
+        assertEquals(0b0001, m.crField(6));
     }
 }
