@@ -16,6 +16,12 @@ import dev.jppc.core.exec.MmuOps;
 import dev.jppc.core.exec.Rotate;
 import dev.jppc.core.exec.SystemOps;
 import dev.jppc.core.exec.SystemRegisters;
+import dev.jppc.core.exec.VectorCrypto;
+import dev.jppc.core.exec.VectorDecimal;
+import dev.jppc.core.exec.VectorFloat;
+import dev.jppc.core.exec.VectorInteger;
+import dev.jppc.core.exec.VectorLoadStore;
+import dev.jppc.core.exec.VectorPermute;
 import dev.jppc.core.exec.VsxLoadStore;
 import dev.jppc.core.exec.VsxPermute;
 import dev.jppc.core.jit.CodeCache;
@@ -482,10 +488,252 @@ public final class Interpreter {
         }
     }
 
-    /** Book I chapter 6: VMX (Altivec). */
+    /**
+     * Book I chapter 6: VMX (Altivec). The VMX rows are one block of {@link dev.jppc.core.decode.Op}, from lvebx to
+     * mtvscr, so one range check tells them from the rest; every one of them needs MSR[VEC] (Book III-S 6.5.16).
+     */
     private static void executeVector(final Cpu c, final int insn, final int op) {
+        if (op < OpId.LVEBX || op > OpId.MTVSCR) {
+            executeVectorScalar(c, insn, op);
+            return;
+        }
+        if ((c.msr & Cpu.MSR_VEC) == 0) {
+            throw c.vectorUnavailable();
+        }
+        if (op >= OpId.VCIPHER) {
+            executeVectorCrypto(c, insn, op);
+            return;
+        }
         switch (op) {
-            default -> executeVectorScalar(c, insn, op);
+            case OpId.LVEBX -> VectorLoadStore.loadElement(c, insn, 1);
+            case OpId.LVEHX -> VectorLoadStore.loadElement(c, insn, 2);
+            case OpId.LVEWX -> VectorLoadStore.loadElement(c, insn, 4);
+            case OpId.LVX -> VectorLoadStore.loadQuadword(c, insn);
+            case OpId.LVXL -> VectorLoadStore.loadQuadword(c, insn);
+            case OpId.STVEBX -> VectorLoadStore.storeElement(c, insn, 1);
+            case OpId.STVEHX -> VectorLoadStore.storeElement(c, insn, 2);
+            case OpId.STVEWX -> VectorLoadStore.storeElement(c, insn, 4);
+            case OpId.STVX -> VectorLoadStore.storeQuadword(c, insn);
+            case OpId.STVXL -> VectorLoadStore.storeQuadword(c, insn);
+            case OpId.LVSL -> VectorLoadStore.loadForShift(c, insn, false);
+            case OpId.LVSR -> VectorLoadStore.loadForShift(c, insn, true);
+            case OpId.VPKUHUM -> VectorPermute.pack(c, insn, 16, VectorPermute.PACK_MODULO);
+            case OpId.VPKUWUM -> VectorPermute.pack(c, insn, 32, VectorPermute.PACK_MODULO);
+            case OpId.VPKUDUM -> VectorPermute.pack(c, insn, 64, VectorPermute.PACK_MODULO);
+            case OpId.VPKUHUS -> VectorPermute.pack(c, insn, 16, VectorPermute.PACK_UNSIGNED);
+            case OpId.VPKUWUS -> VectorPermute.pack(c, insn, 32, VectorPermute.PACK_UNSIGNED);
+            case OpId.VPKUDUS -> VectorPermute.pack(c, insn, 64, VectorPermute.PACK_UNSIGNED);
+            case OpId.VPKSHUS -> VectorPermute.pack(c, insn, 16, VectorPermute.PACK_SIGNED_TO_UNSIGNED);
+            case OpId.VPKSWUS -> VectorPermute.pack(c, insn, 32, VectorPermute.PACK_SIGNED_TO_UNSIGNED);
+            case OpId.VPKSDUS -> VectorPermute.pack(c, insn, 64, VectorPermute.PACK_SIGNED_TO_UNSIGNED);
+            case OpId.VPKSHSS -> VectorPermute.pack(c, insn, 16, VectorPermute.PACK_SIGNED);
+            case OpId.VPKSWSS -> VectorPermute.pack(c, insn, 32, VectorPermute.PACK_SIGNED);
+            case OpId.VPKSDSS -> VectorPermute.pack(c, insn, 64, VectorPermute.PACK_SIGNED);
+            case OpId.VPKPX -> VectorPermute.packPixel(c, insn);
+            case OpId.VUPKHSB -> VectorPermute.unpack(c, insn, 8, true);
+            case OpId.VUPKHSH -> VectorPermute.unpack(c, insn, 16, true);
+            case OpId.VUPKHSW -> VectorPermute.unpack(c, insn, 32, true);
+            case OpId.VUPKLSB -> VectorPermute.unpack(c, insn, 8, false);
+            case OpId.VUPKLSH -> VectorPermute.unpack(c, insn, 16, false);
+            case OpId.VUPKLSW -> VectorPermute.unpack(c, insn, 32, false);
+            case OpId.VUPKHPX -> VectorPermute.unpackPixel(c, insn, true);
+            case OpId.VUPKLPX -> VectorPermute.unpackPixel(c, insn, false);
+            case OpId.VMRGHB -> VectorPermute.merge(c, insn, 8, true);
+            case OpId.VMRGHH -> VectorPermute.merge(c, insn, 16, true);
+            case OpId.VMRGHW -> VectorPermute.merge(c, insn, 32, true);
+            case OpId.VMRGLB -> VectorPermute.merge(c, insn, 8, false);
+            case OpId.VMRGLH -> VectorPermute.merge(c, insn, 16, false);
+            case OpId.VMRGLW -> VectorPermute.merge(c, insn, 32, false);
+            case OpId.VMRGEW -> VectorPermute.mergeWords(c, insn, false);
+            case OpId.VMRGOW -> VectorPermute.mergeWords(c, insn, true);
+            case OpId.VSPLTB -> VectorPermute.splat(c, insn, 8);
+            case OpId.VSPLTH -> VectorPermute.splat(c, insn, 16);
+            case OpId.VSPLTW -> VectorPermute.splat(c, insn, 32);
+            case OpId.VSPLTISB -> VectorPermute.splatImmediate(c, insn, 8);
+            case OpId.VSPLTISH -> VectorPermute.splatImmediate(c, insn, 16);
+            case OpId.VSPLTISW -> VectorPermute.splatImmediate(c, insn, 32);
+            case OpId.VPERM -> VectorPermute.permute(c, insn);
+            case OpId.VPERMXOR -> VectorPermute.permuteXor(c, insn);
+            case OpId.VSEL -> VectorPermute.select(c, insn);
+            case OpId.VSLDOI -> VectorPermute.shiftLeftDoubleByOctet(c, insn);
+            case OpId.VSL -> VectorPermute.shiftBits(c, insn, true);
+            case OpId.VSR -> VectorPermute.shiftBits(c, insn, false);
+            case OpId.VSLO -> VectorPermute.shiftOctets(c, insn, true);
+            case OpId.VSRO -> VectorPermute.shiftOctets(c, insn, false);
+            case OpId.VGBBD -> VectorPermute.gatherBitsByBytes(c, insn);
+            case OpId.VBPERMQ -> VectorPermute.bitPermuteQuadword(c, insn);
+            case OpId.VADDUBM -> VectorInteger.elementwise(c, insn, VectorInteger.ADD, 8);
+            case OpId.VADDUHM -> VectorInteger.elementwise(c, insn, VectorInteger.ADD, 16);
+            case OpId.VADDUWM -> VectorInteger.elementwise(c, insn, VectorInteger.ADD, 32);
+            case OpId.VADDUDM -> VectorInteger.elementwise(c, insn, VectorInteger.ADD, 64);
+            case OpId.VADDUQM -> VectorInteger.quadword(c, insn, false, false, false);
+            case OpId.VADDCUQ -> VectorInteger.quadword(c, insn, false, false, true);
+            case OpId.VADDCUW -> VectorInteger.elementwise(c, insn, VectorInteger.ADD_CARRY, 32);
+            case OpId.VADDUBS -> VectorInteger.elementwise(c, insn, VectorInteger.ADD_US, 8);
+            case OpId.VADDUHS -> VectorInteger.elementwise(c, insn, VectorInteger.ADD_US, 16);
+            case OpId.VADDUWS -> VectorInteger.elementwise(c, insn, VectorInteger.ADD_US, 32);
+            case OpId.VADDSBS -> VectorInteger.elementwise(c, insn, VectorInteger.ADD_SS, 8);
+            case OpId.VADDSHS -> VectorInteger.elementwise(c, insn, VectorInteger.ADD_SS, 16);
+            case OpId.VADDSWS -> VectorInteger.elementwise(c, insn, VectorInteger.ADD_SS, 32);
+            case OpId.VSUBUBM -> VectorInteger.elementwise(c, insn, VectorInteger.SUB, 8);
+            case OpId.VSUBUHM -> VectorInteger.elementwise(c, insn, VectorInteger.SUB, 16);
+            case OpId.VSUBUWM -> VectorInteger.elementwise(c, insn, VectorInteger.SUB, 32);
+            case OpId.VSUBUDM -> VectorInteger.elementwise(c, insn, VectorInteger.SUB, 64);
+            case OpId.VSUBUQM -> VectorInteger.quadword(c, insn, true, false, false);
+            case OpId.VSUBCUQ -> VectorInteger.quadword(c, insn, true, false, true);
+            case OpId.VSUBCUW -> VectorInteger.elementwise(c, insn, VectorInteger.SUB_CARRY, 32);
+            case OpId.VSUBUBS -> VectorInteger.elementwise(c, insn, VectorInteger.SUB_US, 8);
+            case OpId.VSUBUHS -> VectorInteger.elementwise(c, insn, VectorInteger.SUB_US, 16);
+            case OpId.VSUBUWS -> VectorInteger.elementwise(c, insn, VectorInteger.SUB_US, 32);
+            case OpId.VSUBSBS -> VectorInteger.elementwise(c, insn, VectorInteger.SUB_SS, 8);
+            case OpId.VSUBSHS -> VectorInteger.elementwise(c, insn, VectorInteger.SUB_SS, 16);
+            case OpId.VSUBSWS -> VectorInteger.elementwise(c, insn, VectorInteger.SUB_SS, 32);
+            case OpId.VADDEUQM -> VectorInteger.quadword(c, insn, false, true, false);
+            case OpId.VADDECUQ -> VectorInteger.quadword(c, insn, false, true, true);
+            case OpId.VSUBEUQM -> VectorInteger.quadword(c, insn, true, true, false);
+            case OpId.VSUBECUQ -> VectorInteger.quadword(c, insn, true, true, true);
+            case OpId.VMULOUB -> VectorInteger.multiplyEvenOdd(c, insn, 8, false, true);
+            case OpId.VMULOUH -> VectorInteger.multiplyEvenOdd(c, insn, 16, false, true);
+            case OpId.VMULOUW -> VectorInteger.multiplyEvenOdd(c, insn, 32, false, true);
+            case OpId.VMULOSB -> VectorInteger.multiplyEvenOdd(c, insn, 8, true, true);
+            case OpId.VMULOSH -> VectorInteger.multiplyEvenOdd(c, insn, 16, true, true);
+            case OpId.VMULOSW -> VectorInteger.multiplyEvenOdd(c, insn, 32, true, true);
+            case OpId.VMULEUB -> VectorInteger.multiplyEvenOdd(c, insn, 8, false, false);
+            case OpId.VMULEUH -> VectorInteger.multiplyEvenOdd(c, insn, 16, false, false);
+            case OpId.VMULEUW -> VectorInteger.multiplyEvenOdd(c, insn, 32, false, false);
+            case OpId.VMULESB -> VectorInteger.multiplyEvenOdd(c, insn, 8, true, false);
+            case OpId.VMULESH -> VectorInteger.multiplyEvenOdd(c, insn, 16, true, false);
+            case OpId.VMULESW -> VectorInteger.multiplyEvenOdd(c, insn, 32, true, false);
+            case OpId.VMULUWM -> VectorInteger.elementwise(c, insn, VectorInteger.MULTIPLY, 32);
+            case OpId.VMHADDSHS -> VectorInteger.multiplyAddHalfwords(c, insn, VectorInteger.MH_ADD);
+            case OpId.VMHRADDSHS -> VectorInteger.multiplyAddHalfwords(c, insn, VectorInteger.MHR_ADD);
+            case OpId.VMLADDUHM -> VectorInteger.multiplyAddHalfwords(c, insn, VectorInteger.ML_ADD);
+            case OpId.VMSUMUBM -> VectorInteger.sumWords(c, insn, VectorInteger.MSUM_UBM);
+            case OpId.VMSUMMBM -> VectorInteger.sumWords(c, insn, VectorInteger.MSUM_MBM);
+            case OpId.VMSUMUHM -> VectorInteger.sumWords(c, insn, VectorInteger.MSUM_UHM);
+            case OpId.VMSUMUHS -> VectorInteger.sumWords(c, insn, VectorInteger.MSUM_UHS);
+            case OpId.VMSUMSHM -> VectorInteger.sumWords(c, insn, VectorInteger.MSUM_SHM);
+            case OpId.VMSUMSHS -> VectorInteger.sumWords(c, insn, VectorInteger.MSUM_SHS);
+            case OpId.VSUMSWS -> VectorInteger.sumAcross(c, insn);
+            case OpId.VSUM2SWS -> VectorInteger.sumAcrossHalf(c, insn);
+            case OpId.VSUM4UBS -> VectorInteger.sumWords(c, insn, VectorInteger.SUM4_UBS);
+            case OpId.VSUM4SBS -> VectorInteger.sumWords(c, insn, VectorInteger.SUM4_SBS);
+            case OpId.VSUM4SHS -> VectorInteger.sumWords(c, insn, VectorInteger.SUM4_SHS);
+            case OpId.VAVGUB -> VectorInteger.elementwise(c, insn, VectorInteger.AVG_U, 8);
+            case OpId.VAVGUH -> VectorInteger.elementwise(c, insn, VectorInteger.AVG_U, 16);
+            case OpId.VAVGUW -> VectorInteger.elementwise(c, insn, VectorInteger.AVG_U, 32);
+            case OpId.VAVGSB -> VectorInteger.elementwise(c, insn, VectorInteger.AVG_S, 8);
+            case OpId.VAVGSH -> VectorInteger.elementwise(c, insn, VectorInteger.AVG_S, 16);
+            case OpId.VAVGSW -> VectorInteger.elementwise(c, insn, VectorInteger.AVG_S, 32);
+            case OpId.VMAXUB -> VectorInteger.elementwise(c, insn, VectorInteger.MAX_U, 8);
+            case OpId.VMAXUH -> VectorInteger.elementwise(c, insn, VectorInteger.MAX_U, 16);
+            case OpId.VMAXUW -> VectorInteger.elementwise(c, insn, VectorInteger.MAX_U, 32);
+            case OpId.VMAXUD -> VectorInteger.elementwise(c, insn, VectorInteger.MAX_U, 64);
+            case OpId.VMAXSB -> VectorInteger.elementwise(c, insn, VectorInteger.MAX_S, 8);
+            case OpId.VMAXSH -> VectorInteger.elementwise(c, insn, VectorInteger.MAX_S, 16);
+            case OpId.VMAXSW -> VectorInteger.elementwise(c, insn, VectorInteger.MAX_S, 32);
+            case OpId.VMAXSD -> VectorInteger.elementwise(c, insn, VectorInteger.MAX_S, 64);
+            case OpId.VMINUB -> VectorInteger.elementwise(c, insn, VectorInteger.MIN_U, 8);
+            case OpId.VMINUH -> VectorInteger.elementwise(c, insn, VectorInteger.MIN_U, 16);
+            case OpId.VMINUW -> VectorInteger.elementwise(c, insn, VectorInteger.MIN_U, 32);
+            case OpId.VMINUD -> VectorInteger.elementwise(c, insn, VectorInteger.MIN_U, 64);
+            case OpId.VMINSB -> VectorInteger.elementwise(c, insn, VectorInteger.MIN_S, 8);
+            case OpId.VMINSH -> VectorInteger.elementwise(c, insn, VectorInteger.MIN_S, 16);
+            case OpId.VMINSW -> VectorInteger.elementwise(c, insn, VectorInteger.MIN_S, 32);
+            case OpId.VMINSD -> VectorInteger.elementwise(c, insn, VectorInteger.MIN_S, 64);
+            case OpId.VCMPEQUB -> VectorInteger.compare(c, insn, VectorInteger.CMP_EQ, 8);
+            case OpId.VCMPEQUH -> VectorInteger.compare(c, insn, VectorInteger.CMP_EQ, 16);
+            case OpId.VCMPEQUW -> VectorInteger.compare(c, insn, VectorInteger.CMP_EQ, 32);
+            case OpId.VCMPEQUD -> VectorInteger.compare(c, insn, VectorInteger.CMP_EQ, 64);
+            case OpId.VCMPGTUB -> VectorInteger.compare(c, insn, VectorInteger.CMP_GTU, 8);
+            case OpId.VCMPGTUH -> VectorInteger.compare(c, insn, VectorInteger.CMP_GTU, 16);
+            case OpId.VCMPGTUW -> VectorInteger.compare(c, insn, VectorInteger.CMP_GTU, 32);
+            case OpId.VCMPGTUD -> VectorInteger.compare(c, insn, VectorInteger.CMP_GTU, 64);
+            case OpId.VCMPGTSB -> VectorInteger.compare(c, insn, VectorInteger.CMP_GTS, 8);
+            case OpId.VCMPGTSH -> VectorInteger.compare(c, insn, VectorInteger.CMP_GTS, 16);
+            case OpId.VCMPGTSW -> VectorInteger.compare(c, insn, VectorInteger.CMP_GTS, 32);
+            case OpId.VCMPGTSD -> VectorInteger.compare(c, insn, VectorInteger.CMP_GTS, 64);
+            case OpId.VCMPNEB -> VectorInteger.compare(c, insn, VectorInteger.CMP_NE, 8);
+            case OpId.VAND -> VectorInteger.and(c, insn);
+            case OpId.VANDC -> VectorInteger.andc(c, insn);
+            case OpId.VOR -> VectorInteger.or(c, insn);
+            case OpId.VXOR -> VectorInteger.xor(c, insn);
+            case OpId.VNOR -> VectorInteger.nor(c, insn);
+            case OpId.VORC -> VectorInteger.orc(c, insn);
+            case OpId.VNAND -> VectorInteger.nand(c, insn);
+            case OpId.VEQV -> VectorInteger.eqv(c, insn);
+            case OpId.VRLB -> VectorInteger.elementwise(c, insn, VectorInteger.ROTATE, 8);
+            case OpId.VRLH -> VectorInteger.elementwise(c, insn, VectorInteger.ROTATE, 16);
+            case OpId.VRLW -> VectorInteger.elementwise(c, insn, VectorInteger.ROTATE, 32);
+            case OpId.VRLD -> VectorInteger.elementwise(c, insn, VectorInteger.ROTATE, 64);
+            case OpId.VSLB -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_LEFT, 8);
+            case OpId.VSLH -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_LEFT, 16);
+            case OpId.VSLW -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_LEFT, 32);
+            case OpId.VSLD -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_LEFT, 64);
+            case OpId.VSRB -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_RIGHT, 8);
+            case OpId.VSRH -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_RIGHT, 16);
+            case OpId.VSRW -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_RIGHT, 32);
+            case OpId.VSRD -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_RIGHT, 64);
+            case OpId.VSRAB -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_RIGHT_ALGEBRAIC, 8);
+            case OpId.VSRAH -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_RIGHT_ALGEBRAIC, 16);
+            case OpId.VSRAW -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_RIGHT_ALGEBRAIC, 32);
+            case OpId.VSRAD -> VectorInteger.elementwise(c, insn, VectorInteger.SHIFT_RIGHT_ALGEBRAIC, 64);
+            case OpId.VADDFP -> VectorFloat.elementwise(c, insn, VectorFloat.ADD);
+            case OpId.VSUBFP -> VectorFloat.elementwise(c, insn, VectorFloat.SUB);
+            case OpId.VMAXFP -> VectorFloat.elementwise(c, insn, VectorFloat.MAX);
+            case OpId.VMINFP -> VectorFloat.elementwise(c, insn, VectorFloat.MIN);
+            case OpId.VMADDFP -> VectorFloat.elementwise(c, insn, VectorFloat.MADD);
+            case OpId.VNMSUBFP -> VectorFloat.elementwise(c, insn, VectorFloat.NMSUB);
+            case OpId.VCFUX -> VectorFloat.convertFromInteger(c, insn, false);
+            case OpId.VCFSX -> VectorFloat.convertFromInteger(c, insn, true);
+            case OpId.VCTUXS -> VectorFloat.convertToInteger(c, insn, false);
+            case OpId.VCTSXS -> VectorFloat.convertToInteger(c, insn, true);
+            case OpId.VRFIN -> VectorFloat.unary(c, insn, VectorFloat.ROUND_NEAREST);
+            case OpId.VRFIZ -> VectorFloat.unary(c, insn, VectorFloat.ROUND_ZERO);
+            case OpId.VRFIP -> VectorFloat.unary(c, insn, VectorFloat.ROUND_PLUS);
+            case OpId.VRFIM -> VectorFloat.unary(c, insn, VectorFloat.ROUND_MINUS);
+            case OpId.VREFP -> VectorFloat.unary(c, insn, VectorFloat.RECIPROCAL);
+            case OpId.VRSQRTEFP -> VectorFloat.unary(c, insn, VectorFloat.RECIPROCAL_SQRT);
+            case OpId.VEXPTEFP -> VectorFloat.unary(c, insn, VectorFloat.EXP2);
+            case OpId.VLOGEFP -> VectorFloat.unary(c, insn, VectorFloat.LOG2);
+            case OpId.VCMPEQFP -> VectorFloat.elementwise(c, insn, VectorFloat.CMP_EQ);
+            case OpId.VCMPGEFP -> VectorFloat.elementwise(c, insn, VectorFloat.CMP_GE);
+            case OpId.VCMPGTFP -> VectorFloat.elementwise(c, insn, VectorFloat.CMP_GT);
+            case OpId.VCMPBFP -> VectorFloat.elementwise(c, insn, VectorFloat.CMP_BOUNDS);
+            default -> throw c.illegal(insn);
+        }
+    }
+
+    /** The VMX rows from vcipher on: cryptography, bit counts, the v3.0 additions, decimal and the VSCR moves. */
+    private static void executeVectorCrypto(final Cpu c, final int insn, final int op) {
+        switch (op) {
+            case OpId.VCIPHER -> VectorCrypto.cipher(c, insn, false);
+            case OpId.VCIPHERLAST -> VectorCrypto.cipher(c, insn, true);
+            case OpId.VNCIPHER -> VectorCrypto.inverseCipher(c, insn, false);
+            case OpId.VNCIPHERLAST -> VectorCrypto.inverseCipher(c, insn, true);
+            case OpId.VSBOX -> VectorCrypto.sbox(c, insn);
+            case OpId.VSHASIGMAW -> VectorCrypto.sigmaWords(c, insn);
+            case OpId.VSHASIGMAD -> VectorCrypto.sigmaDoublewords(c, insn);
+            case OpId.VPMSUMB -> VectorCrypto.polynomialMultiplySum(c, insn, 8);
+            case OpId.VPMSUMH -> VectorCrypto.polynomialMultiplySum(c, insn, 16);
+            case OpId.VPMSUMW -> VectorCrypto.polynomialMultiplySum(c, insn, 32);
+            case OpId.VPMSUMD -> VectorCrypto.polynomialMultiplySum(c, insn, 64);
+            case OpId.VCLZB -> VectorInteger.unary(c, insn, VectorInteger.COUNT_LEADING_ZEROS, 8);
+            case OpId.VCLZH -> VectorInteger.unary(c, insn, VectorInteger.COUNT_LEADING_ZEROS, 16);
+            case OpId.VCLZW -> VectorInteger.unary(c, insn, VectorInteger.COUNT_LEADING_ZEROS, 32);
+            case OpId.VCLZD -> VectorInteger.unary(c, insn, VectorInteger.COUNT_LEADING_ZEROS, 64);
+            case OpId.VPOPCNTB -> VectorInteger.unary(c, insn, VectorInteger.POPULATION_COUNT, 8);
+            case OpId.VPOPCNTH -> VectorInteger.unary(c, insn, VectorInteger.POPULATION_COUNT, 16);
+            case OpId.VPOPCNTW -> VectorInteger.unary(c, insn, VectorInteger.POPULATION_COUNT, 32);
+            case OpId.VPOPCNTD -> VectorInteger.unary(c, insn, VectorInteger.POPULATION_COUNT, 64);
+            case OpId.VCTZLSBB -> VectorPermute.countLsbBytes(c, insn);
+            case OpId.VEXTUBRX -> VectorPermute.extractByteRightIndexed(c, insn);
+            case OpId.VEXTRACTBM -> VectorPermute.extractMask(c, insn);
+            case OpId.BCDADD_ -> VectorDecimal.addSubtract(c, insn, false);
+            case OpId.BCDSUB_ -> VectorDecimal.addSubtract(c, insn, true);
+            case OpId.MFVSCR -> VectorLoadStore.moveFromVscr(c, insn);
+            case OpId.MTVSCR -> VectorLoadStore.moveToVscr(c, insn);
+            default -> throw c.illegal(insn);
         }
     }
 

@@ -14,7 +14,7 @@ public final class Disassembler {
     /** The mnemonic of {@code insn} including its suffixes, or ".long" when jppc does not implement it. */
     public static String mnemonic(final int insn) {
         final Op op = Decoder.decodeOp(insn);
-        if (op == Op.ILLEGAL) {
+        if (op == Op.ILLEGAL || otherSubform(op, insn)) {
             return ".long";
         }
         String name = op.mnemonic();
@@ -29,11 +29,15 @@ public final class Disassembler {
             name = op.mnemonic() + (Fields.lk(insn) ? "l" : "") + (Fields.aa(insn) ? "a" : "");
         } else if (op == Op.BCLR || op == Op.BCCTR || op == Op.BCTAR) {
             name = op.mnemonic() + (Fields.lk(insn) ? "l" : "");
+        } else if (op == Op.VCTZLSBB && Fields.ra(insn) == 0) {
+            name = "vclzlsbb";
+        } else if (op == Op.VEXTRACTBM) {
+            name = "vextract" + "bhwd".charAt(Fields.ra(insn) & 3) + "m";
         }
         if (op.has(Op.OE) && Fields.oe(insn)) {
             name += "o";
         }
-        if (op.has(Op.RC) && Fields.rc(insn)) {
+        if (op.has(Op.RC) && (op.encoding() == Op.Encoding.VC ? (insn & 0x400) != 0 : Fields.rc(insn))) {
             name += ".";
         }
         return name;
@@ -42,7 +46,7 @@ public final class Disassembler {
     /** Full text of {@code insn} located at {@code pc}. */
     public static String disassemble(final int insn, final long pc) {
         final Op op = Decoder.decodeOp(insn);
-        if (op == Op.ILLEGAL) {
+        if (op == Op.ILLEGAL || otherSubform(op, insn)) {
             return String.format(".long 0x%08x", insn);
         }
         final String operands = operands(op, insn, pc);
@@ -50,8 +54,21 @@ public final class Disassembler {
         return operands.isEmpty() ? name : String.format("%-8s %s", name, operands);
     }
 
+    /**
+     * The rows 4/1538 and 4/1602 hold several ISA v3.0/v3.1 instructions told apart by the VRA field; jppc
+     * implements vclzlsbb/vctzlsbb (0, 1) and vextractbm..dm (8-11) and executes the others as illegal.
+     */
+    private static boolean otherSubform(final Op op, final int insn) {
+        final int select = Fields.ra(insn);
+        return op == Op.VCTZLSBB && select > 1 || op == Op.VEXTRACTBM && (select < 8 || select > 11);
+    }
+
     private static String r(final int n) {
         return "r" + n;
+    }
+
+    private static String v(final int n) {
+        return "v" + n;
     }
 
     /** A VSX register as GNU objdump names it: vs0..vs63. */
@@ -126,6 +143,33 @@ public final class Disassembler {
             case XT_XB_UIM -> vs(Fields.xt(insn)) + "," + vs(Fields.xb(insn)) + "," + ((insn >>> 16) & 3);
             case XT_XB -> vs(Fields.xt(insn)) + "," + vs(Fields.xb(insn));
             case XT_IMM8 -> vs(Fields.xt(insn)) + "," + ((insn >>> 11) & 0xFF);
+            default -> vectorOperands(op, insn);
+        };
+    }
+
+    /** VMX operands: VRT/VRA/VRB in the RT/RA/RB fields, VRC in bits 21-25, as GNU objdump prints them. */
+    private static String vectorOperands(final Op op, final int insn) {
+        final int t = Fields.rt(insn);
+        final int a = Fields.ra(insn);
+        final int b = Fields.rb(insn);
+        final int c = Fields.rc5(insn);
+        return switch (op.syntax()) {
+            case VD_VA_VB -> v(t) + "," + v(a) + "," + v(b);
+            case VD_VA_VB_VC -> v(t) + "," + v(a) + "," + v(b) + "," + v(c);
+            case VD_VA_VC_VB -> v(t) + "," + v(a) + "," + v(c) + "," + v(b);
+            case VD_VA_VB_SHB -> v(t) + "," + v(a) + "," + v(b) + "," + (c & 0xF);
+            case VD_VB -> v(t) + "," + v(b);
+            case VD_VA -> v(t) + "," + v(a);
+            case VD_VB_UIMM -> v(t) + "," + v(b) + "," + a;
+            case VD_SIMM -> v(t) + "," + ((a << 27) >> 27);
+            case VD -> v(t);
+            case VB -> v(b);
+            case VD_RA_RB -> v(t) + "," + r(a) + "," + r(b);
+            case VD_VA_ST_SIX -> v(t) + "," + v(a) + "," + ((insn >>> 15) & 1) + "," + ((insn >>> 11) & 0xF);
+            case RT_VB -> r(t) + "," + v(b);
+            case RT_RA_VB -> r(t) + "," + r(a) + "," + v(b);
+            case VD_VA_VB_PS -> v(t) + "," + v(a) + "," + v(b) + "," + ((insn >>> 9) & 1);
+            default -> throw new IllegalStateException("no operand syntax for " + op);
         };
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <p>The rules follow the "Assembler Extended Mnemonics" appendix of Power ISA Book I (branch, condition
  * register logical, subtract, compare, trap, rotate/shift, move to/from SPR, miscellaneous) and the names
  * binutils 2.40 gives SPRs and barrier variants.
- * Mnemonics of families jppc does not implement (floating point, VMX, VSX, decimal, TM, Book E, POWER/601,
+ * Mnemonics of families jppc does not implement (floating point, VSX, decimal, TM, Book E, POWER/601,
  * prefixed v3.1 instructions) and mnemonics jppc does not implement at all map to {@link Optional#empty()}.
  *
  * <p>A name alone cannot tell every encoding apart: objdump also prints {@code wait} for the v3.0 wait at 31/30
@@ -79,10 +79,24 @@ public final class ExtendedMnemonics {
         defineBarriersAndCache();
         defineMoves();
         defineLegacyPowerNames();
+        defineVector();
         defineVectorScalar();
     }
 
     private ExtendedMnemonics() {
+    }
+
+    /**
+     * VMX: vmr and vnot (Book I appendix, vor and vnor with VRA = VRB), and the names of the ISA v3.0/v3.1 words
+     * that share jppc's vctzlsbb and vextractbm rows, told apart by their VRA field.
+     */
+    private static void defineVector() {
+        EXTENDED.put("vmr", Op.VOR);
+        EXTENDED.put("vnot", Op.VNOR);
+        EXTENDED.put("vclzlsbb", Op.VCTZLSBB);
+        EXTENDED.put("vextracthm", Op.VEXTRACTBM);
+        EXTENDED.put("vextractwm", Op.VEXTRACTBM);
+        EXTENDED.put("vextractdm", Op.VEXTRACTBM);
     }
 
     /**

@@ -127,6 +127,8 @@ public final class IsaCoverage {
             case MFCR -> List.of("mfocrf");
             case MTCRF -> List.of("mtocrf");
             case SYNC -> List.of("lwsync", "ptesync");
+            case VCTZLSBB -> List.of("vclzlsbb");
+            case VEXTRACTBM -> List.of("vextracthm", "vextractwm", "vextractdm");
             default -> List.of();
         };
     }

@@ -74,6 +74,30 @@ class DisassemblerTest {
         0x78832810 | rldcl    r3,r4,r5,0
         0x7c0007fe | .long 0x7c0007fe
         0x7c6c42a6 | mfspr    r3,268
+        0x10432000 | vaddubm  v2,v3,v4
+        0x10432406 | vcmpequb. v2,v3,v4
+        0x1043216e | vmaddfp  v2,v3,v5,v4
+        0x104321ec | vsldoi   v2,v3,v4,7
+        0x1041220c | vspltb   v2,v4,1
+        0x105d030c | vspltisb v2,-3
+        0x1043ce82 | vshasigmaw v2,v3,1,9
+        0x7c4320ce | lvx      v2,r3,r4
+        0x7c4021ce | stvx     v2,r0,r4
+        0x10400604 | mfvscr   v2
+        0x10002644 | mtvscr   v4
+        0x10612602 | vctzlsbb r3,v4
+        0x1065270d | vextubrx r3,r5,v4
+        0x104305c8 | vsbox    v2,v3
+        0x1040210a | vrefp    v2,v4
+        0x1043230a | vcfux    v2,v4,3
+        0x104327c6 | vcmpbfp. v2,v3,v4
+        0x10692642 | vextracthm r3,v4
+        0x10602602 | vclzlsbb r3,v4
+        0x1043216b | vperm    v2,v3,v4,v5
+        0x107d2602 | .long 0x107d2602
+        0x10432601 | bcdadd.  v2,v3,v4,1
+        0x10432441 | bcdsub.  v2,v3,v4,0
+        0x10602642 | .long 0x10602642
         """)
     void shouldDisassembleTheSample(final String word, final String text) {
         final int insn = (int) Long.parseLong(word.trim().substring(2), 16);

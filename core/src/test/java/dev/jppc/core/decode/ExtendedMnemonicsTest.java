@@ -78,10 +78,17 @@ class ExtendedMnemonicsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"lvx, LVX", "stvxl, STVXL", "vperm, VPERM", "vcmpequb., VCMPEQUB", "vcmpbfp., VCMPBFP", "vmr, VOR",
+        "vnot, VNOR", "mfvscr, MFVSCR", "vclzlsbb, VCTZLSBB", "vextractdm, VEXTRACTBM"})
+    void shouldMapVectorMnemonics(final String mnemonic, final Op op) {
+        assertEquals(Optional.of(op), ExtendedMnemonics.baseOf(mnemonic), mnemonic);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         // other families
-        "lfd", "stfd", "fmr", "fnmsub", "fmadd.", "mffs", "mtfsf", "lvx", "stvx", "vperm", "vcmpequb.", "vmr",
-        "mfvscr", "mtvscr", "xsadddp", "xvmaddadp", "lxvp", "xxperm", "dtstdgq",
+        "lfd", "stfd", "fmr", "fnmsub", "fmadd.", "mffs", "mtfsf", "xsadddp", "xvmaddadp", "lxvp", "xxperm",
+        "dtstdgq",
         "tbegin.", "tend.", "tabort.", "evaddw", "ps_mr", "dcbz_l", "pld", "paddi",
         // instructions jppc does not implement
         "dozi", "stbcix", "ldcix", "lwzcix", "copy", "paste.", "cpabort", "msgsnd", "msgclrp", "msgsync", "nap",
