@@ -78,6 +78,11 @@ public final class Cpu {
     public final long[] vsr = new long[128];
     /** FPSCR (its low 32 bits are the architected register of v2.07; v3.0 adds DRN above them). */
     public long fpscr;
+    /**
+     * Scratch word of the floating-point engine: the exception and rounding flags (FPSCR bit positions) the
+     * current FP/VSX instruction raised, before they are merged into {@link #fpscr} (see exec.Fpscr).
+     */
+    public int fpFlags;
     /** VSCR: NJ (bit 15 of the word, 0x10000) and SAT (bit 31, 0x1). */
     public int vscr;
 

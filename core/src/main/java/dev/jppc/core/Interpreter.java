@@ -11,11 +11,16 @@ import dev.jppc.core.decode.Disassembler;
 import dev.jppc.core.decode.OpId;
 import dev.jppc.core.exec.Branch;
 import dev.jppc.core.exec.FixedPoint;
+import dev.jppc.core.exec.FloatingPoint;
+import dev.jppc.core.exec.FpLoadStore;
+import dev.jppc.core.exec.FpMath;
+import dev.jppc.core.exec.Fpscr;
 import dev.jppc.core.exec.LoadStore;
 import dev.jppc.core.exec.MmuOps;
 import dev.jppc.core.exec.Rotate;
 import dev.jppc.core.exec.SystemOps;
 import dev.jppc.core.exec.SystemRegisters;
+import dev.jppc.core.exec.VsxArithmetic;
 
 /**
  * The fetch-decode-execute loop.
@@ -417,6 +422,137 @@ public final class Interpreter {
     /** Book I chapter 4: floating-point loads, stores, arithmetic and FPSCR instructions. */
     private static void executeFloatingPoint(final Cpu c, final int insn, final int op) {
         switch (op) {
+            case OpId.LFS -> FpLoadStore.loadSingle(c, insn, false, false);
+            case OpId.LFSU -> FpLoadStore.loadSingle(c, insn, false, true);
+            case OpId.LFSX -> FpLoadStore.loadSingle(c, insn, true, false);
+            case OpId.LFSUX -> FpLoadStore.loadSingle(c, insn, true, true);
+            case OpId.LFD -> FpLoadStore.loadDouble(c, insn, false, false);
+            case OpId.LFDU -> FpLoadStore.loadDouble(c, insn, false, true);
+            case OpId.LFDX -> FpLoadStore.loadDouble(c, insn, true, false);
+            case OpId.LFDUX -> FpLoadStore.loadDouble(c, insn, true, true);
+            case OpId.STFS -> FpLoadStore.storeSingle(c, insn, false, false);
+            case OpId.STFSU -> FpLoadStore.storeSingle(c, insn, false, true);
+            case OpId.STFSX -> FpLoadStore.storeSingle(c, insn, true, false);
+            case OpId.STFSUX -> FpLoadStore.storeSingle(c, insn, true, true);
+            case OpId.STFD -> FpLoadStore.storeDouble(c, insn, false, false);
+            case OpId.STFDU -> FpLoadStore.storeDouble(c, insn, false, true);
+            case OpId.STFDX -> FpLoadStore.storeDouble(c, insn, true, false);
+            case OpId.STFDUX -> FpLoadStore.storeDouble(c, insn, true, true);
+            case OpId.LFIWAX -> FpLoadStore.loadIntegerWord(c, insn, true);
+            case OpId.LFIWZX -> FpLoadStore.loadIntegerWord(c, insn, false);
+            case OpId.STFIWX -> FpLoadStore.stfiwx(c, insn);
+            case OpId.LFDP -> FpLoadStore.loadPair(c, insn, false);
+            case OpId.LFDPX -> FpLoadStore.loadPair(c, insn, true);
+            case OpId.STFDP -> FpLoadStore.storePair(c, insn, false);
+            case OpId.STFDPX -> FpLoadStore.storePair(c, insn, true);
+            case OpId.FADD, OpId.FADDS -> FloatingPoint.fadd(c, insn);
+            case OpId.FSUB, OpId.FSUBS -> FloatingPoint.fsub(c, insn);
+            case OpId.FMUL, OpId.FMULS -> FloatingPoint.fmul(c, insn);
+            case OpId.FDIV, OpId.FDIVS -> FloatingPoint.fdiv(c, insn);
+            case OpId.FSQRT, OpId.FSQRTS -> FloatingPoint.fsqrt(c, insn);
+            case OpId.FMADD, OpId.FMADDS -> FloatingPoint.multiplyAdd(c, insn, false, false);
+            case OpId.FMSUB, OpId.FMSUBS -> FloatingPoint.multiplyAdd(c, insn, true, false);
+            case OpId.FNMADD, OpId.FNMADDS -> FloatingPoint.multiplyAdd(c, insn, false, true);
+            case OpId.FNMSUB, OpId.FNMSUBS -> FloatingPoint.multiplyAdd(c, insn, true, true);
+            case OpId.FRE, OpId.FRES -> FloatingPoint.fre(c, insn);
+            case OpId.FRSQRTE, OpId.FRSQRTES -> FloatingPoint.frsqrte(c, insn);
+            case OpId.FSEL -> FloatingPoint.fsel(c, insn);
+            case OpId.FRSP -> FloatingPoint.frsp(c, insn);
+            case OpId.FCFID, OpId.FCFIDS -> FloatingPoint.fcfid(c, insn, false);
+            case OpId.FCFIDU, OpId.FCFIDUS -> FloatingPoint.fcfid(c, insn, true);
+            case OpId.FCTID -> FloatingPoint.fcti(c, insn, false, false, false);
+            case OpId.FCTIDZ -> FloatingPoint.fcti(c, insn, true, false, false);
+            case OpId.FCTIDU -> FloatingPoint.fcti(c, insn, false, true, false);
+            case OpId.FCTIDUZ -> FloatingPoint.fcti(c, insn, true, true, false);
+            case OpId.FCTIW -> FloatingPoint.fcti(c, insn, false, false, true);
+            case OpId.FCTIWZ -> FloatingPoint.fcti(c, insn, true, false, true);
+            case OpId.FCTIWU -> FloatingPoint.fcti(c, insn, false, true, true);
+            case OpId.FCTIWUZ -> FloatingPoint.fcti(c, insn, true, true, true);
+            case OpId.FRIN -> FloatingPoint.fri(c, insn, FpMath.ROUND_NEAREST_AWAY);
+            case OpId.FRIZ -> FloatingPoint.fri(c, insn, Fpscr.ROUND_ZERO);
+            case OpId.FRIP -> FloatingPoint.fri(c, insn, Fpscr.ROUND_UP);
+            case OpId.FRIM -> FloatingPoint.fri(c, insn, Fpscr.ROUND_DOWN);
+            case OpId.FCMPU -> FloatingPoint.fcmp(c, insn, false);
+            case OpId.FCMPO -> FloatingPoint.fcmp(c, insn, true);
+            case OpId.FTDIV -> FloatingPoint.ftdiv(c, insn);
+            case OpId.FTSQRT -> FloatingPoint.ftsqrt(c, insn);
+            case OpId.FMR -> FloatingPoint.fmr(c, insn);
+            case OpId.FNEG -> FloatingPoint.fneg(c, insn);
+            case OpId.FABS -> FloatingPoint.fabs(c, insn);
+            case OpId.FNABS -> FloatingPoint.fnabs(c, insn);
+            case OpId.FCPSGN -> FloatingPoint.fcpsgn(c, insn);
+            case OpId.FMRGEW -> FloatingPoint.fmrgew(c, insn);
+            case OpId.FMRGOW -> FloatingPoint.fmrgow(c, insn);
+            case OpId.MFFS -> FloatingPoint.mffs(c, insn);
+            case OpId.MTFSF -> FloatingPoint.mtfsf(c, insn);
+            case OpId.MTFSFI -> FloatingPoint.mtfsfi(c, insn);
+            case OpId.MTFSB0 -> FloatingPoint.mtfsb(c, insn, false);
+            case OpId.MTFSB1 -> FloatingPoint.mtfsb(c, insn, true);
+            case OpId.MCRFS -> FloatingPoint.mcrfs(c, insn);
+            default -> executeVsxFloatingPoint(c, insn, op);
+        }
+    }
+
+    /** Book I chapter 7: the VSX floating-point arithmetic that runs on the chapter 4 engine. */
+    private static void executeVsxFloatingPoint(final Cpu c, final int insn, final int op) {
+        switch (op) {
+            case OpId.XSADDDP -> VsxArithmetic.arith(c, insn, VsxArithmetic.ADD, false);
+            case OpId.XSSUBDP -> VsxArithmetic.arith(c, insn, VsxArithmetic.SUB, false);
+            case OpId.XSMULDP -> VsxArithmetic.arith(c, insn, VsxArithmetic.MUL, false);
+            case OpId.XSDIVDP -> VsxArithmetic.arith(c, insn, VsxArithmetic.DIV, false);
+            case OpId.XSADDSP -> VsxArithmetic.arith(c, insn, VsxArithmetic.ADD, true);
+            case OpId.XSSUBSP -> VsxArithmetic.arith(c, insn, VsxArithmetic.SUB, true);
+            case OpId.XSMULSP -> VsxArithmetic.arith(c, insn, VsxArithmetic.MUL, true);
+            case OpId.XSDIVSP -> VsxArithmetic.arith(c, insn, VsxArithmetic.DIV, true);
+            case OpId.XSSQRTDP -> VsxArithmetic.xssqrtdp(c, insn);
+            case OpId.XSMADDADP -> VsxArithmetic.multiplyAdd(c, insn, true, false, false);
+            case OpId.XSMADDMDP -> VsxArithmetic.multiplyAdd(c, insn, false, false, false);
+            case OpId.XSMSUBADP -> VsxArithmetic.multiplyAdd(c, insn, true, true, false);
+            case OpId.XSMSUBMDP -> VsxArithmetic.multiplyAdd(c, insn, false, true, false);
+            case OpId.XSNMADDADP -> VsxArithmetic.multiplyAdd(c, insn, true, false, true);
+            case OpId.XSNMADDMDP -> VsxArithmetic.multiplyAdd(c, insn, false, false, true);
+            case OpId.XSNMSUBADP -> VsxArithmetic.multiplyAdd(c, insn, true, true, true);
+            case OpId.XSNMSUBMDP -> VsxArithmetic.multiplyAdd(c, insn, false, true, true);
+            case OpId.XSABSDP -> VsxArithmetic.sign(c, insn, 0);
+            case OpId.XSNABSDP -> VsxArithmetic.sign(c, insn, 1);
+            case OpId.XSNEGDP -> VsxArithmetic.sign(c, insn, 2);
+            case OpId.XSCPSGNDP -> VsxArithmetic.xscpsgndp(c, insn);
+            case OpId.XSCMPUDP -> VsxArithmetic.compare(c, insn, false);
+            case OpId.XSCMPODP -> VsxArithmetic.compare(c, insn, true);
+            case OpId.XSMAXDP -> VsxArithmetic.maxMin(c, insn, true);
+            case OpId.XSMINDP -> VsxArithmetic.maxMin(c, insn, false);
+            case OpId.XSRDPI -> VsxArithmetic.roundToIntegral(c, insn, FpMath.ROUND_NEAREST_AWAY, false);
+            case OpId.XSRDPIZ -> VsxArithmetic.roundToIntegral(c, insn, Fpscr.ROUND_ZERO, false);
+            case OpId.XSRDPIP -> VsxArithmetic.roundToIntegral(c, insn, Fpscr.ROUND_UP, false);
+            case OpId.XSRDPIM -> VsxArithmetic.roundToIntegral(c, insn, Fpscr.ROUND_DOWN, false);
+            case OpId.XSRDPIC -> VsxArithmetic.roundToIntegral(c, insn, 0, true);
+            case OpId.XSRSP -> VsxArithmetic.xsrsp(c, insn);
+            case OpId.XSCVDPSXDS -> VsxArithmetic.toInteger(c, insn, false, false);
+            case OpId.XSCVDPSXWS -> VsxArithmetic.toInteger(c, insn, false, true);
+            case OpId.XSCVDPUXDS -> VsxArithmetic.toInteger(c, insn, true, false);
+            case OpId.XSCVDPUXWS -> VsxArithmetic.toInteger(c, insn, true, true);
+            case OpId.XSCVSXDDP -> VsxArithmetic.fromInteger(c, insn, false, false);
+            case OpId.XSCVUXDDP -> VsxArithmetic.fromInteger(c, insn, true, false);
+            case OpId.XSCVSXDSP -> VsxArithmetic.fromInteger(c, insn, false, true);
+            case OpId.XSCVUXDSP -> VsxArithmetic.fromInteger(c, insn, true, true);
+            case OpId.XSCVDPSP -> VsxArithmetic.xscvdpsp(c, insn);
+            case OpId.XSCVSPDP -> VsxArithmetic.xscvspdp(c, insn);
+            case OpId.XSCVDPSPN -> VsxArithmetic.xscvdpspn(c, insn);
+            case OpId.XSCVSPDPN -> VsxArithmetic.xscvspdpn(c, insn);
+            case OpId.XVADDDP -> VsxArithmetic.vectorArith(c, insn, VsxArithmetic.ADD);
+            case OpId.XVSUBDP -> VsxArithmetic.vectorArith(c, insn, VsxArithmetic.SUB);
+            case OpId.XVMULDP -> VsxArithmetic.vectorArith(c, insn, VsxArithmetic.MUL);
+            case OpId.XVDIVDP -> VsxArithmetic.vectorArith(c, insn, VsxArithmetic.DIV);
+            case OpId.XVMADDADP -> VsxArithmetic.xvmaddadp(c, insn);
+            case OpId.XVADDSP -> VsxArithmetic.vectorArithSingle(c, insn, VsxArithmetic.ADD);
+            case OpId.XVMULSP -> VsxArithmetic.vectorArithSingle(c, insn, VsxArithmetic.MUL);
+            case OpId.XVABSDP -> VsxArithmetic.vectorSign(c, insn, 0);
+            case OpId.XVCPSGNDP -> VsxArithmetic.vectorSign(c, insn, 1);
+            case OpId.XVNEGDP -> VsxArithmetic.vectorSign(c, insn, 2);
+            case OpId.XVCVSXDDP -> VsxArithmetic.xvcvsxddp(c, insn);
+            case OpId.XVCVDPSXDS -> VsxArithmetic.xvcvdpsxds(c, insn);
+            case OpId.XVCVSPDP -> VsxArithmetic.xvcvspdp(c, insn);
+            case OpId.XVCVDPSP -> VsxArithmetic.xvcvdpsp(c, insn);
             default -> executeVector(c, insn, op);
         }
     }

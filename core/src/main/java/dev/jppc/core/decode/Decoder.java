@@ -29,6 +29,9 @@ public final class Decoder {
         defineRow(17, 0, 0x3);
         defineRow(58, 0, 0x3);
         defineRow(62, 0, 0x3);
+        // lfdp and stfdp: DS forms, 0b00 in bits 30-31 (the other values are v3.0 VSX scalar loads/stores).
+        defineRow(57, 0, 0x3);
+        defineRow(61, 0, 0x3);
         for (final Op op : Op.values()) {
             if (op != Op.ILLEGAL) {
                 place(op);
