@@ -209,8 +209,13 @@ public final class Cpu {
         return vsr[n << 1];
     }
 
+    /**
+     * Writes FPR {@code n}. Doubleword 1 of VSR n, undefined after an FPR write before ISA v3.1, becomes 0 as on
+     * POWER9 and later hardware and as QEMU does.
+     */
     public void setFpr(final int n, final long bits) {
         vsr[n << 1] = bits;
+        vsr[(n << 1) + 1] = 0;
     }
 
     /** Doubleword 0 (high) of VMX register VR {@code n}, which is VSR 32+n. */

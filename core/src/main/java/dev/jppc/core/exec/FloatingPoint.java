@@ -191,7 +191,7 @@ public final class FloatingPoint {
 
     /**
      * fctid, fctidz, fctidu, fctiduz, fctiw, fctiwz, fctiwu, fctiwuz. FPRF is undefined after these; jppc
-     * leaves it unchanged, as QEMU does. A word result fills FRT[32:63]; FRT[0:31] is undefined and jppc
+     * leaves it unchanged, or sets the QNaN class after an invalid conversion, as QEMU does. A word result fills FRT[32:63]; FRT[0:31] is undefined and jppc
      * writes the sign extension (signed) or zero (unsigned) there.
      */
     public static void fcti(final Cpu c, final int insn, final boolean toZero, final boolean unsigned,
@@ -204,6 +204,10 @@ public final class FloatingPoint {
         }
         if (Fpscr.merge(c, 0, false, true)) {
             c.setFpr(rt(insn), result);
+            if ((c.fpFlags & Fpscr.VXCVI) != 0) {
+                // FPRF is undefined after an invalid conversion; jppc gives the QNaN class, as QEMU does.
+                c.fpscr = (c.fpscr & ~(long) Fpscr.FPRF) | ((long) Fpscr.CLASS_QNAN << Fpscr.FPRF_SHIFT);
+            }
         }
         if (Fields.rc(insn)) {
             Fpscr.setCr1(c);
@@ -360,7 +364,11 @@ public final class FloatingPoint {
     }
 
     private static void writeFpscr(final Cpu c, final int insn, final long value) {
-        final boolean raise = Fpscr.write(c, value);
+        writeFpscr(c, insn, value, false);
+    }
+
+    private static void writeFpscr(final Cpu c, final int insn, final long value, final boolean whenSet) {
+        final boolean raise = Fpscr.write(c, value, whenSet);
         recordMove(c, insn);
         if (raise) {
             throw Fpscr.enabledInterrupt(c);
@@ -387,7 +395,7 @@ public final class FloatingPoint {
                 }
             }
         }
-        writeFpscr(c, insn, (c.fpscr & ~mask) | (frb & mask));
+        writeFpscr(c, insn, (c.fpscr & ~mask) | (frb & mask), true);
     }
 
     /** mtfsfi BF,U,W: one field (of the upper word when W=1) from an immediate. */
@@ -397,7 +405,7 @@ public final class FloatingPoint {
         final boolean upper = (insn & (1 << 16)) != 0;
         final int shift = (upper ? 60 : 28) - 4 * bf;
         final long value = (long) ((insn >>> 12) & 0xF) << shift;
-        writeFpscr(c, insn, (c.fpscr & ~(0xFL << shift)) | value);
+        writeFpscr(c, insn, (c.fpscr & ~(0xFL << shift)) | value, true);
     }
 
     /**
@@ -408,14 +416,14 @@ public final class FloatingPoint {
         check(c);
         final long bit = 1L << (31 - rt(insn));
         if (bit == Fpscr.FEX || bit == Fpscr.VX) {
-            recordMove(c, insn);
+            writeFpscr(c, insn, c.fpscr, set);
             return;
         }
         long value = set ? c.fpscr | bit : c.fpscr & ~bit;
         if (set && (bit & Fpscr.EXCEPTIONS) != 0 && (c.fpscr & bit) == 0) {
             value |= Fpscr.FX;
         }
-        writeFpscr(c, insn, value);
+        writeFpscr(c, insn, value, set);
     }
 
     /** mcrfs BF,BFA: CR field BF from FPSCR field BFA, whose exception bits are then cleared. */
@@ -425,6 +433,6 @@ public final class FloatingPoint {
         final long fpscr = c.fpscr;
         setCrField(c, Fields.bf(insn), (int) (fpscr >>> shift) & 0xF);
         final long cleared = (0xFL << shift) & (Fpscr.FX | Fpscr.EXCEPTIONS);
-        Fpscr.write(c, fpscr & ~cleared);
+        Fpscr.write(c, fpscr & ~cleared, false);
     }
 }

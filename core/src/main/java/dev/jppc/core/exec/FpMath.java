@@ -392,7 +392,8 @@ public final class FpMath {
         final long max = unsigned ? (word ? 0xFFFF_FFFFL : -1L) : word ? Integer.MAX_VALUE : Long.MAX_VALUE;
         if (isNaN(b)) {
             c.fpFlags |= Fpscr.VXCVI | (isSignalling(b) ? Fpscr.VXSNAN : 0);
-            return min;
+            // The NaN result of a signed word conversion is 0x8000_0000 with FRT[0:31] zero (QEMU, POWER8).
+            return word ? min & 0xFFFF_FFFFL : min;
         }
         final double x = d(b);
         final double r = integral(x, mode);
@@ -487,11 +488,13 @@ public final class FpMath {
         final int shift = denormal ? (emin - precision + 1) - e : mag.bitLength() - precision;
         long q;
         int resultExp = e;
+        boolean inexact = false;
         if (shift > 0) {
             final BigInteger kept = mag.shiftRight(shift);
             q = kept.longValueExact();
             final BigInteger rest = mag.subtract(kept.shiftLeft(shift));
             if (rest.signum() != 0) {
+                inexact = true;
                 c.fpFlags |= Fpscr.FI | Fpscr.XX;
                 if (roundsUp(c, negative, q, rest.compareTo(BigInteger.ONE.shiftLeft(shift - 1)))) {
                     q++;
@@ -507,7 +510,7 @@ public final class FpMath {
             q >>>= 1;
             resultExp++;
         }
-        if (denormal && (c.fpFlags & Fpscr.FI) != 0) {
+        if (denormal && inexact) {
             c.fpFlags |= Fpscr.UX;
         }
         final int resultLeading = resultExp + 63 - Long.numberOfLeadingZeros(q);

@@ -14,7 +14,7 @@ import dev.jppc.core.Interrupts;
  */
 public final class Fpscr {
 
-    public static final int FX = 1 << 31;
+    public static final long FX = 1L << 31;
     public static final int FEX = 1 << 30;
     public static final int VX = 1 << 29;
     public static final int OX = 1 << 28;
@@ -92,6 +92,23 @@ public final class Fpscr {
         return negative ? CLASS_NEG_NORMAL : CLASS_POS_NORMAL;
     }
 
+    /** The FPRF code of a single-format value. */
+    public static int classifySingle(final int word) {
+        final boolean negative = word < 0;
+        final int exponent = (word >>> 23) & 0xFF;
+        final int fraction = word & 0x7F_FFFF;
+        if (exponent == 0xFF) {
+            return fraction != 0 ? CLASS_QNAN : negative ? CLASS_NEG_INF : CLASS_POS_INF;
+        }
+        if (exponent == 0) {
+            if (fraction == 0) {
+                return negative ? CLASS_NEG_ZERO : CLASS_POS_ZERO;
+            }
+            return negative ? CLASS_NEG_DENORMAL : CLASS_POS_DENORMAL;
+        }
+        return negative ? CLASS_NEG_NORMAL : CLASS_POS_NORMAL;
+    }
+
     /** FEX as the ISA defines it: some exception bit whose enable bit is set. */
     private static long summarise(final long value) {
         long v = value & ~(long) (VX | FEX);
@@ -158,13 +175,15 @@ public final class Fpscr {
 
     /**
      * Writes FPSCR from a move-to instruction: FEX and VX are recomputed, never taken from the source. Returns
-     * true when FEX went from 0 to 1 with MSR[FE0 FE1] != 0: the caller completes the instruction (CR1) and
-     * then throws {@link #enabledInterrupt}.
+     * true when the enabled-exception interrupt follows (MSR[FE0 FE1] != 0): when FEX went from 0 to 1, or,
+     * with {@code whenSet} (mtfsf, mtfsfi, mtfsb1, which set FEX by recomputing it), whenever FEX ends up 1, as
+     * QEMU does. The caller completes the instruction (CR1) and then throws {@link #enabledInterrupt}.
      */
-    public static boolean write(final Cpu c, final long value) {
+    public static boolean write(final Cpu c, final long value, final boolean whenSet) {
         final long old = c.fpscr;
         c.fpscr = summarise(value & WRITABLE);
-        return (old & FEX) == 0 && (c.fpscr & FEX) != 0 && (c.msr & (Cpu.MSR_FE0 | Cpu.MSR_FE1)) != 0;
+        final boolean raised = (whenSet || (old & FEX) == 0) && (c.fpscr & FEX) != 0;
+        return raised && (c.msr & (Cpu.MSR_FE0 | Cpu.MSR_FE1)) != 0;
     }
 
     /** The floating-point enabled exception type program interrupt. */

@@ -184,14 +184,16 @@ public final class VsxArithmetic {
     // ---- scalar conversions -------------------------------------------------------------------------------
 
     /**
-     * xscvdpsxds, xscvdpuxds (doubleword 0) and xscvdpsxws, xscvdpuxws (word 1): truncating conversions.
+     * xscvdpsxds, xscvdpuxds (doubleword 0) and xscvdpsxws, xscvdpuxws (word 1, copied into word 0): truncating
+     * conversions.
      * FPRF is not changed; FR and FI are.
      */
     public static void toInteger(final Cpu c, final int insn, final boolean unsigned, final boolean word) {
         start(c);
         long result = FpMath.toInteger(c, high(c, xb(insn)), Fpscr.ROUND_ZERO, unsigned, word);
         if (word) {
-            result &= 0xFFFF_FFFFL;
+            // Word 1 holds the result; jppc copies it into word 0 (undefined in v2.07) as QEMU and POWER9 do.
+            result = (result & 0xFFFF_FFFFL) * 0x1_0000_0001L;
         }
         if (Fpscr.merge(c, 0, false, true)) {
             set(c, xt(insn), result, 0);
@@ -209,9 +211,11 @@ public final class VsxArithmetic {
     public static void xscvdpsp(final Cpu c, final int insn) {
         start(c);
         final long rounded = FpMath.roundToSingle(c, high(c, xb(insn)));
+        final long word = FpLoadStore.doubleToSingle(rounded) & 0xFFFF_FFFFL;
         if (Fpscr.merge(c, rounded, true, true)) {
-            final long word = FpLoadStore.doubleToSingle(rounded) & 0xFFFF_FFFFL;
             set(c, xt(insn), word << 32 | word, 0);
+            // FPRF describes the result in single format (Book I 7.6 xscvdpsp): a single denormal is denormal.
+            c.fpscr = (c.fpscr & ~(long) Fpscr.FPRF) | (long) Fpscr.classifySingle((int) word) << Fpscr.FPRF_SHIFT;
         }
         Fpscr.finish(c);
     }
