@@ -3,6 +3,7 @@ package dev.jppc.core.decode;
 import static dev.jppc.core.decode.Op.Encoding.A5;
 import static dev.jppc.core.decode.Op.Encoding.D;
 import static dev.jppc.core.decode.Op.Encoding.DS;
+import static dev.jppc.core.decode.Op.Encoding.DS_EVEN;
 import static dev.jppc.core.decode.Op.Encoding.MD;
 import static dev.jppc.core.decode.Op.Encoding.MDS;
 import static dev.jppc.core.decode.Op.Encoding.X;
@@ -72,7 +73,7 @@ public enum Op {
     STFSU("stfsu", 53, -1, D, Syntax.FRT_D_RA, Op.STORE | Op.UPDATE),
     STFD("stfd", 54, -1, D, Syntax.FRT_D_RA, Op.STORE),
     STFDU("stfdu", 55, -1, D, Syntax.FRT_D_RA, Op.STORE | Op.UPDATE),
-    LFDP("lfdp", 57, 0, DS, Syntax.FRT_DS_RA, Op.LOAD),
+    LFDP("lfdp", 57, 0, DS_EVEN, Syntax.FRT_DS_RA, Op.LOAD),
     STFDP("stfdp", 61, 0, DS, Syntax.FRT_DS_RA, Op.STORE),
     LFSX("lfsx", 31, 535, X, Syntax.FRT_RA_RB, Op.LOAD),
     LFSUX("lfsux", 31, 567, X, Syntax.FRT_RA_RB, Op.LOAD | Op.UPDATE),
@@ -430,6 +431,8 @@ public enum Op {
         MDS(0, 0),
         /** 2-bit extended opcode in bits 30-31 (DS form). */
         DS(0, 0),
+        /** DS form whose bit 31 is not decoded: POWER8 and binutils read primary 57 with 0b0x as lfdp. */
+        DS_EVEN(1, 1),
         /** 11-bit extended opcode in bits 21-31 (VX form, primary 4). */
         VX(0, 0),
         /** 6-bit extended opcode in bits 26-31 (VA form, primary 4). */
