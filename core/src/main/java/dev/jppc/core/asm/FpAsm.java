@@ -526,7 +526,9 @@ public final class FpAsm {
     }
 
     public static int mtfsf(final int flm, final int frb, final int l, final int w) {
-        return x(63, 711, unsigned("L", l, 1) << 4 | unsigned("FLM", flm, 8) >>> 4, (unsigned("FLM", flm, 8) & 15) << 1 | unsigned("W", w, 1), fpr("FRB", frb), 0);
+        final int mask = unsigned("FLM", flm, 8);
+        return x(63, 711, unsigned("L", l, 1) << 4 | mask >>> 4, (mask & 15) << 1 | unsigned("W", w, 1), fpr("FRB", frb),
+            0);
     }
 
     public static int mtfsfi(final int bf, final int u, final int w) {
@@ -542,7 +544,9 @@ public final class FpAsm {
     }
 
     public static int mtfsf_(final int flm, final int frb, final int l, final int w) {
-        return x(63, 711, unsigned("L", l, 1) << 4 | unsigned("FLM", flm, 8) >>> 4, (unsigned("FLM", flm, 8) & 15) << 1 | unsigned("W", w, 1), fpr("FRB", frb), 1);
+        final int mask = unsigned("FLM", flm, 8);
+        return x(63, 711, unsigned("L", l, 1) << 4 | mask >>> 4, (mask & 15) << 1 | unsigned("W", w, 1), fpr("FRB", frb),
+            1);
     }
 
     public static int mtfsfi_(final int bf, final int u, final int w) {

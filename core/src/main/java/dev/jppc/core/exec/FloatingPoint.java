@@ -190,9 +190,10 @@ public final class FloatingPoint {
     }
 
     /**
-     * fctid, fctidz, fctidu, fctiduz, fctiw, fctiwz, fctiwu, fctiwuz. FPRF is undefined after these; jppc
-     * leaves it unchanged, or sets the QNaN class after an invalid conversion, as QEMU does. A word result fills FRT[32:63]; FRT[0:31] is undefined and jppc
-     * writes the sign extension (signed) or zero (unsigned) there.
+     * fctid, fctidz, fctidu, fctiduz, fctiw, fctiwz, fctiwu, fctiwuz. FPRF is undefined after these; jppc leaves
+     * it unchanged, or sets the QNaN class after an invalid conversion, as QEMU does. A word result fills
+     * FRT[32:63]; FRT[0:31] is undefined and jppc writes the sign extension (signed; 0 for the NaN result
+     * 0x8000_0000) or zero (unsigned) there, as QEMU does.
      */
     public static void fcti(final Cpu c, final int insn, final boolean toZero, final boolean unsigned,
                             final boolean word) {
