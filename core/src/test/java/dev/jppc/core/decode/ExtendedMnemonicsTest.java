@@ -65,6 +65,9 @@ class ExtendedMnemonicsTest {
         "dcbf, DCBF", "dcbfl, DCBF", "dcbfps, DCBF", "dcbstps, DCBF", "dcbz, DCBZ", "dcbzl, DCBZ",
         // POWER names objdump falls back to for invalid PowerPC forms of the same word
         "lu, LWZU", "stux, STWUX", "lm, LMW", "lsi, LSWI",
+        // floating point: record forms, the v3.0 FPSCR moves on mffs's opcode, VSX copy-sign as a move
+        "lfd, LFD", "fmadd., FMADD", "fnmsubs, FNMSUBS", "mffsl, MFFS", "mffscrni, MFFS", "xvmovdp, XVCPSGNDP",
+        "xscvdpsxws, XSCVDPSXWS",
         // case and surrounding blanks do not matter
         "' MR. ', OR", "BNE+, BC"
     })
@@ -75,7 +78,7 @@ class ExtendedMnemonicsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // other families
-        "lfd", "stfd", "fmr", "fnmsub", "fmadd.", "mffs", "mtfsf", "lvx", "stvx", "vperm", "vcmpequb.", "vmr",
+        "lvx", "stvx", "vperm", "vcmpequb.", "vmr",
         "mfvscr", "mtvscr", "lxvd2x", "xxswapd", "xxmr", "mfvsrd", "mtvrd", "mffprwz", "mtfprd", "dtstdgq",
         "tbegin.", "tend.", "tabort.", "evaddw", "ps_mr", "dcbz_l", "pld", "paddi",
         // instructions jppc does not implement
