@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -104,7 +105,7 @@ class QemuFpReferenceTest {
 
     static Outcome execute(final TestMachine m, final Case k) {
         final Cpu c = m.cpu;
-        java.util.Arrays.fill(c.vsr, 0);
+        Arrays.fill(c.vsr, 0);
         final int base = base(k.word());
         for (int r = 0; r < 4; r++) {
             c.vsr[(base + r) << 1] = k.regsIn()[2 * r];
@@ -154,8 +155,8 @@ class QemuFpReferenceTest {
             }
             compared++;
             final Outcome got = execute(m, k);
-            final boolean same = java.util.Arrays.equals(got.regs(), expected.regsOut())
-                && java.util.Arrays.equals(got.mem(), expected.memOut()) && (got.fpscr() & ~FR) == (expected.fpscrOut() & ~FR)
+            final boolean same = Arrays.equals(got.regs(), expected.regsOut())
+                && Arrays.equals(got.mem(), expected.memOut()) && (got.fpscr() & ~FR) == (expected.fpscrOut() & ~FR)
                 && got.cr() == expected.cr() && got.trapped() == expected.trapped();
             if (!same) {
                 final String name = Disassembler.mnemonic(k.word());
@@ -165,6 +166,7 @@ class QemuFpReferenceTest {
                 }
             }
         }
+        System.out.println("QEMU FP reference: " + compared + " of " + cases.size() + " cases compared");
         assertTrue(compared > 30_000, "only " + compared + " cases compared");
         assertTrue(failuresByMnemonic.isEmpty(), () -> failuresByMnemonic + "\n" + String.join("\n", shown));
     }
