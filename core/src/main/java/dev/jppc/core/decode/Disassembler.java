@@ -2,10 +2,9 @@ package dev.jppc.core.decode;
 
 /**
  * Turns an instruction word into assembly text: the base mnemonic with its {@code o} and {@code .} suffixes
- * and operands in GNU as order (registers as r0..r31, CR fields as cr0..cr7, branch targets as absolute
- * addresses; FPRs as f0..f31, VSRs as vs0..vs63). Extended mnemonics such as {@code li} or {@code beq} are
- * not used, so the text names exactly
- * the instruction jppc executes. Cold path only (traces, the monitor, {@code jppc disasm}).
+ * and operands in GNU as order (registers as r0..r31, f0..f31 and vs0..vs63, CR fields as cr0..cr7, branch
+ * targets as absolute addresses). Extended mnemonics such as {@code li} or {@code beq} are not used, so the
+ * text names exactly the instruction jppc executes. Cold path only (traces, the monitor, {@code jppc disasm}).
  */
 public final class Disassembler {
 
@@ -74,6 +73,7 @@ public final class Disassembler {
         return "f" + n;
     }
 
+    /** A VSX register as GNU objdump names it: vs0..vs63. */
     private static String vs(final int n) {
         return "vs" + n;
     }
@@ -156,6 +156,18 @@ public final class Disassembler {
             case L -> "";
             case LEV -> ((insn >>> 5) & 0x7F) != 0 ? Integer.toString((insn >>> 5) & 0x7F) : "";
             case IH -> ((insn >>> 21) & 7) != 0 ? Integer.toString((insn >>> 21) & 7) : "";
+            case XT_RA_RB -> vs(Fields.xt(insn)) + "," + r(a) + "," + r(b);
+            case XT_DQ_RA -> vs(Fields.xtDq(insn)) + "," + Fields.dq(insn) + "(" + r(a) + ")";
+            case RA_XS -> r(a) + "," + vs(Fields.xt(insn));
+            case XT_RA -> vs(Fields.xt(insn)) + "," + r(a);
+            case XT_XA_XB -> vs(Fields.xt(insn)) + "," + vs(Fields.xa(insn)) + "," + vs(Fields.xb(insn));
+            case XT_XA_XB_XC -> vs(Fields.xt(insn)) + "," + vs(Fields.xa(insn)) + "," + vs(Fields.xb(insn)) + ","
+                + vs(Fields.xc(insn));
+            case XT_XA_XB_DM, XT_XA_XB_SHW -> vs(Fields.xt(insn)) + "," + vs(Fields.xa(insn)) + ","
+                + vs(Fields.xb(insn)) + "," + ((insn >>> 8) & 3);
+            case XT_XB_UIM -> vs(Fields.xt(insn)) + "," + vs(Fields.xb(insn)) + "," + ((insn >>> 16) & 3);
+            case XT_XB -> vs(Fields.xt(insn)) + "," + vs(Fields.xb(insn));
+            case XT_IMM8 -> vs(Fields.xt(insn)) + "," + ((insn >>> 11) & 0xFF);
             case FRT_D_RA -> f(t) + "," + Fields.si(insn) + "(" + r(a) + ")";
             case FRT_DS_RA -> f(t) + "," + Fields.ds(insn) + "(" + r(a) + ")";
             case FRT_RA_RB -> f(t) + "," + r(a) + "," + r(b);
@@ -169,9 +181,8 @@ public final class Disassembler {
             case FLM_FRB -> ((insn >>> 17) & 0xFF) + "," + f(b) + optional((insn >>> 25) & 1, (insn >>> 16) & 1);
             case BF_U -> Fields.bf(insn) + "," + ((insn >>> 12) & 0xF) + optional((insn >>> 16) & 1);
             case BT -> Integer.toString(t);
-            case XT_XA_XB -> vs(t | (insn & 1) << 5) + "," + vs(a | (insn & 4) << 3) + "," + vs(b | (insn & 2) << 4);
-            case XT_XB -> vs(t | (insn & 1) << 5) + "," + vs(b | (insn & 2) << 4);
-            case BF_XA_XB -> "cr" + Fields.bf(insn) + "," + vs(a | (insn & 4) << 3) + "," + vs(b | (insn & 2) << 4);
+            case BF_XA_XB -> "cr" + Fields.bf(insn) + "," + vs(Fields.xa(insn)) + ","
+                + vs(Fields.xb(insn));
         };
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jppc", mixinStandardHelpOptions = true, version = "jppc 0.1.0",
     description = "A ppc64 guest emulator in the JVM: POWER8 interpreter, hashed MMU, PAPR pseries platform.",
     subcommands = {RunCommand.class, DemoCommand.class, IsaCommand.class, DisasmCommand.class,
-        BenchCommand.class, HtabCommand.class})
+        BenchCommand.class, HtabCommand.class, LinuxCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit status for a usage or image error. */
