@@ -78,6 +78,11 @@ public final class Cpu {
     public final long[] vsr = new long[128];
     /** FPSCR (its low 32 bits are the architected register of v2.07; v3.0 adds DRN above them). */
     public long fpscr;
+    /**
+     * Scratch word of the floating-point engine: the exception and rounding flags (FPSCR bit positions) the
+     * current FP/VSX instruction raised, before they are merged into {@link #fpscr} (see exec.Fpscr).
+     */
+    public int fpFlags;
     /** VSCR: NJ (bit 15 of the word, 0x10000) and SAT (bit 31, 0x1). */
     public int vscr;
 
@@ -204,8 +209,13 @@ public final class Cpu {
         return vsr[n << 1];
     }
 
+    /**
+     * Writes FPR {@code n}. Doubleword 1 of VSR n, undefined after an FPR write before ISA v3.1, becomes 0 as on
+     * POWER9 and later hardware and as QEMU does.
+     */
     public void setFpr(final int n, final long bits) {
         vsr[n << 1] = bits;
+        vsr[(n << 1) + 1] = 0;
     }
 
     /** Doubleword 0 (high) of VMX register VR {@code n}, which is VSR 32+n. */

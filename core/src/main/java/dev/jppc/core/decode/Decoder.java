@@ -29,6 +29,8 @@ public final class Decoder {
         defineRow(17, 0, 0x3);
         defineRow(58, 0, 0x3);
         defineRow(62, 0, 0x3);
+        // lfdp: DS form with 0b0x in bits 30-31 (0b10 and 0b11 are the v3.0 lxsd and lxssp).
+        defineRow(57, 0, 0x3);
         // DQ-form VSX loads and stores (lxv, stxv): a 3-bit extended opcode in bits 29-31.
         defineRow(61, 0, 0x7);
         for (final Op op : Op.values()) {

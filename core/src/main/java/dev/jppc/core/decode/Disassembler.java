@@ -2,9 +2,9 @@ package dev.jppc.core.decode;
 
 /**
  * Turns an instruction word into assembly text: the base mnemonic with its {@code o} and {@code .} suffixes
- * and operands in GNU as order (registers as r0..r31 and vs0..vs63, CR fields as cr0..cr7, branch targets as absolute
- * addresses). Extended mnemonics such as {@code li} or {@code beq} are not used, so the text names exactly
- * the instruction jppc executes. Cold path only (traces, the monitor, {@code jppc disasm}).
+ * and operands in GNU as order (registers as r0..r31, f0..f31 and vs0..vs63, CR fields as cr0..cr7, branch
+ * targets as absolute addresses). Extended mnemonics such as {@code li} or {@code beq} are not used, so the
+ * text names exactly the instruction jppc executes. Cold path only (traces, the monitor, {@code jppc disasm}).
  */
 public final class Disassembler {
 
@@ -27,6 +27,8 @@ public final class Disassembler {
             name = l == 1 ? "lwsync" : l == 2 ? "ptesync" : "sync";
         } else if (op == Op.B || op == Op.BC) {
             name = op.mnemonic() + (Fields.lk(insn) ? "l" : "") + (Fields.aa(insn) ? "a" : "");
+        } else if (op == Op.MFFS) {
+            name = floatingPointStatusMove(insn);
         } else if (op == Op.BCLR || op == Op.BCCTR || op == Op.BCTAR) {
             name = op.mnemonic() + (Fields.lk(insn) ? "l" : "");
         } else if (op == Op.VCTZLSBB && Fields.ra(insn) == 0) {
@@ -41,6 +43,19 @@ public final class Disassembler {
             name += ".";
         }
         return name;
+    }
+
+    /** The ISA v3.0 instructions that share mffs's extended opcode, told apart by bits 11-15. */
+    private static String floatingPointStatusMove(final int insn) {
+        return switch (Fields.ra(insn)) {
+            case 1 -> "mffsce";
+            case 20 -> "mffscdrn";
+            case 21 -> "mffscdrni";
+            case 22 -> "mffscrn";
+            case 23 -> "mffscrni";
+            case 24 -> "mffsl";
+            default -> "mffs";
+        };
     }
 
     /** Full text of {@code insn} located at {@code pc}. */
@@ -71,9 +86,36 @@ public final class Disassembler {
         return "v" + n;
     }
 
+    private static String f(final int n) {
+        return "f" + n;
+    }
+
     /** A VSX register as GNU objdump names it: vs0..vs63. */
     private static String vs(final int n) {
         return "vs" + n;
+    }
+
+    /** Operands after the optional ones that are zero are left out, as objdump prints them. */
+    private static String optional(final int... values) {
+        int last = values.length;
+        while (last > 0 && values[last - 1] == 0) {
+            last--;
+        }
+        final StringBuilder out = new StringBuilder();
+        for (int i = 0; i < last; i++) {
+            out.append(',').append(values[i]);
+        }
+        return out.toString();
+    }
+
+    private static String mffsOperands(final int insn) {
+        final int t = Fields.rt(insn);
+        return switch (Fields.ra(insn)) {
+            case 20, 22 -> f(t) + "," + f(Fields.rb(insn));
+            case 21 -> f(t) + "," + ((insn >>> 11) & 7);
+            case 23 -> f(t) + "," + ((insn >>> 11) & 3);
+            default -> f(t);
+        };
     }
 
     private static String operands(final Op op, final int insn, final long pc) {
@@ -143,6 +185,21 @@ public final class Disassembler {
             case XT_XB_UIM -> vs(Fields.xt(insn)) + "," + vs(Fields.xb(insn)) + "," + ((insn >>> 16) & 3);
             case XT_XB -> vs(Fields.xt(insn)) + "," + vs(Fields.xb(insn));
             case XT_IMM8 -> vs(Fields.xt(insn)) + "," + ((insn >>> 11) & 0xFF);
+            case FRT_D_RA -> f(t) + "," + Fields.si(insn) + "(" + r(a) + ")";
+            case FRT_DS_RA -> f(t) + "," + Fields.ds(insn) + "(" + r(a) + ")";
+            case FRT_RA_RB -> f(t) + "," + r(a) + "," + r(b);
+            case FRT_FRA_FRB -> f(t) + "," + f(a) + "," + f(b);
+            case FRT_FRB -> f(t) + "," + f(b);
+            case FRT_FRA_FRC -> f(t) + "," + f(a) + "," + f(Fields.rc5(insn));
+            case FRT_FRA_FRC_FRB -> f(t) + "," + f(a) + "," + f(Fields.rc5(insn)) + "," + f(b);
+            case BF_FRA_FRB -> "cr" + Fields.bf(insn) + "," + f(a) + "," + f(b);
+            case BF_FRB -> "cr" + Fields.bf(insn) + "," + f(b);
+            case FRT -> mffsOperands(insn);
+            case FLM_FRB -> ((insn >>> 17) & 0xFF) + "," + f(b) + optional((insn >>> 25) & 1, (insn >>> 16) & 1);
+            case BF_U -> Fields.bf(insn) + "," + ((insn >>> 12) & 0xF) + optional((insn >>> 16) & 1);
+            case BT -> Integer.toString(t);
+            case BF_XA_XB -> "cr" + Fields.bf(insn) + "," + vs(Fields.xa(insn)) + ","
+                + vs(Fields.xb(insn));
             default -> vectorOperands(op, insn);
         };
     }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * <p>The rules follow the "Assembler Extended Mnemonics" appendix of Power ISA Book I (branch, condition
  * register logical, subtract, compare, trap, rotate/shift, move to/from SPR, miscellaneous) and the names
  * binutils 2.40 gives SPRs and barrier variants.
- * Mnemonics of families jppc does not implement (floating point, VSX, decimal, TM, Book E, POWER/601,
- * prefixed v3.1 instructions) and mnemonics jppc does not implement at all map to {@link Optional#empty()}.
+ * Mnemonics of families jppc does not implement (VSX beyond what POWER8 software uses, quad precision, decimal
+ * floating point, TM, Book E, POWER/601, prefixed v3.1 instructions) and mnemonics jppc does not implement at all
+ * map to {@link Optional#empty()}.
  *
  * <p>A name alone cannot tell every encoding apart: objdump also prints {@code wait} for the v3.0 wait at 31/30
  * and {@code icbt} for Book E's icbt at 31/262, neither of which jppc implements; this class answers with jppc's
@@ -78,6 +79,7 @@ public final class ExtendedMnemonics {
         defineRotateAndShift();
         defineBarriersAndCache();
         defineMoves();
+        defineFloatingPoint();
         defineLegacyPowerNames();
         defineVector();
         defineVectorScalar();
@@ -228,6 +230,17 @@ public final class ExtendedMnemonics {
     }
 
     /** Miscellaneous, condition register logical and subtract extended mnemonics. */
+    /**
+     * The ISA v3.0 FPSCR moves that share mffs's extended opcode (bits 11-15 tell them apart) and the VSX
+     * copy-sign extended mnemonic.
+     */
+    private static void defineFloatingPoint() {
+        for (final String name : new String[] {"mffsce", "mffscdrn", "mffscdrni", "mffscrn", "mffscrni", "mffsl"}) {
+            EXTENDED.put(name, Op.MFFS);
+        }
+        EXTENDED.put("xvmovdp", Op.XVCPSGNDP);
+    }
+
     private static void defineOtherExtended() {
         EXTENDED.put("li", Op.ADDI);
         EXTENDED.put("la", Op.ADDI);
