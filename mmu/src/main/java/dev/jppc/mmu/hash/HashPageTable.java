@@ -286,6 +286,15 @@ public final class HashPageTable {
     }
 
     /**
+     * The number of entries from {@code first} on, at most {@code max}, that are plain valid, as their last writes
+     * left them (no snapshot: to pass entries on, use {@link #copyValidRun}).
+     */
+    public int plainValidRun(final int first, final int max) {
+        checkRange(first, max);
+        return kindRun(plainValid, first, max);
+    }
+
+    /**
      * The number of entries from {@code first} on, at most {@code max}, that are invalid (neither V nor a
      * hypervisor-private bit), as their last writes left them: a write racing with this call may or may not be seen
      * (a reader that needs more consumes the entry's change mark and uses {@link #readEntry}).
@@ -295,17 +304,23 @@ public final class HashPageTable {
         return kindRun(invalid, first, max);
     }
 
-    /** The bulk case of {@link #copyValidRun}: {@code count} entries looked plain valid; copy what still is. */
+    /**
+     * The bulk case of {@link #copyValidRun}: {@code count} entries looked plain valid; copy what still is. Runs over
+     * more than two groups check all their counters at once; shorter ones, and a bulk copy that raced with a writer,
+     * go group by group as {@link #readEntry} reads.
+     */
     private int copyValidBulk(final int from, final int count, final MutableDirectBuffer dst, final int offset) {
         final int firstGroup = from >>> 3;
         final int lastGroup = (from + count - 1) >>> 3;
-        final int[] before = counterSnapshot(firstGroup, lastGroup);
-        VarHandle.acquireFence();
-        final int bulkRun = kindRun(plainValid, from, count);
-        dst.putBytes(offset, buffer, entryOffset(from), bulkRun * Hpte.BYTES);
-        VarHandle.acquireFence();
-        if (unchangedSince(before, firstGroup, lastGroup)) {
-            return bulkRun;
+        if (lastGroup - firstGroup >= 2) {
+            final int[] before = counterSnapshot(firstGroup, lastGroup);
+            VarHandle.acquireFence();
+            final int bulkRun = kindRun(plainValid, from, count);
+            dst.putBytes(offset, buffer, entryOffset(from), bulkRun * Hpte.BYTES);
+            VarHandle.acquireFence();
+            if (unchangedSince(before, firstGroup, lastGroup)) {
+                return bulkRun;
+            }
         }
         int done = 0;
         while (done < count) {

@@ -349,7 +349,8 @@ public final class HtabFd implements AutoCloseable {
      * every entry is reportable (R4), so the run goes on while entries are valid. Runs of plain valid entries before
      * the next change mark go from the table straight into {@code dst}, one copy each
      * ({@link HashPageTable#copyValidRun}: each group untorn, found from the table's kind bits, no entry examined
-     * twice). The entry at the change mark and entries with host bits go on their own ({@link #takeSingle}).
+     * twice). The run ends at an entry the kind bits call invalid; the entry at the change mark and entries with
+     * host bits go on their own ({@link #takeSingle}).
      */
     private int firstPassValidRun(final HashPageTable hpt, final int i, final int max, final MutableDirectBuffer dst,
                                   final int out) {
@@ -363,6 +364,9 @@ public final class HtabFd implements AutoCloseable {
                 entriesExamined += run;
                 if (run == bulk) {
                     continue;
+                }
+                if (hpt.invalidRun(at, 1) == 1) {
+                    break;
                 }
             }
             if (!takeSingle(hpt, at, true)) {
@@ -378,8 +382,9 @@ public final class HtabFd implements AutoCloseable {
 
     /**
      * First pass, invalid run from {@code i} (R2d), for a reader that asked for every entry: counted from the table's
-     * kind bits ({@link HashPageTable#invalidRun}) up to the next change mark, without reading the entries; the entry
-     * at the mark and entries with host bits are examined on their own.
+     * kind bits ({@link HashPageTable#invalidRun}) up to the next change mark, without reading the entries; it ends
+     * at an entry the bits call plain valid; the entry at the mark and entries with host bits are examined on their
+     * own.
      */
     private int firstPassInvalidRun(final HashPageTable hpt, final int i) {
         final int end = Math.min(hpt.entryCount(), i + HtabFormat.MAX_RUN);
@@ -392,6 +397,9 @@ public final class HtabFd implements AutoCloseable {
                 entriesExamined += run;
                 if (run == bulk) {
                     continue;
+                }
+                if (hpt.plainValidRun(at, 1) == 1) {
+                    break;
                 }
             }
             if (!takeSingle(hpt, at, false)) {
