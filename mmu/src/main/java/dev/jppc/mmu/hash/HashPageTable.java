@@ -60,6 +60,8 @@ public final class HashPageTable {
     private static final int BULK_ENTRIES = 4096;
     /** Per reader thread: the group counters a bulk read saw before it copied (see {@link #counterSnapshot}). */
     private static final ThreadLocal<int[]> SNAPSHOTS = ThreadLocal.withInitial(() -> new int[BULK_ENTRIES / 8]);
+    /** Runs up to this many entries are copied doubleword by doubleword. */
+    private static final int SHORT_COPY_ENTRIES = 4;
     /** Entries {@link #copyValidRun} looks at before it decides how many groups to check. */
     private static final int PEEK_ENTRIES = 16;
     /** A kind byte with every entry of the group set. */
@@ -331,7 +333,7 @@ public final class HashPageTable {
             while (true) {
                 final int seq = beginRead(group);
                 run = kindRun(plainValid, at, part);
-                dst.putBytes(offset + done * Hpte.BYTES, buffer, entryOffset(at), run * Hpte.BYTES);
+                copyRaw(at, run, dst, offset + done * Hpte.BYTES);
                 if (endRead(group, seq)) {
                     break;
                 }
@@ -342,6 +344,18 @@ public final class HashPageTable {
             }
         }
         return done;
+    }
+
+    /** Copies entries as they are; a few doublewords cost less than a call to the memory copy. */
+    private void copyRaw(final int first, final int count, final MutableDirectBuffer dst, final int offset) {
+        if (count > SHORT_COPY_ENTRIES) {
+            dst.putBytes(offset, buffer, entryOffset(first), count * Hpte.BYTES);
+            return;
+        }
+        final int from = entryOffset(first);
+        for (int k = 0; k < count * 2; k++) {
+            dst.putLong(offset + 8 * k, buffer.getLong(from + 8 * k));
+        }
     }
 
     /**
