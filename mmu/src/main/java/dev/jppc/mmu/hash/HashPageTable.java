@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import dev.jppc.mmu.GuestMemory;
 import dev.jppc.mmu.track.ChangeTracker;
@@ -30,6 +31,14 @@ import org.agrona.concurrent.UnsafeBuffer;
  * HTAB fd, snapshot or migration reader consumes a mark and then reads the entry with {@link #readEntry}: it sees
  * the write that marked it or a later one, and a write after the consume marks it again.
  *
+ * <h2>Entry kinds, for bulk readers</h2>
+ * Beside each group's counter the table keeps two bits per entry, written under the group's counter by every write
+ * above: <em>plain valid</em> (V set, neither hypervisor-private bit, reserved bit 62 of {@code r} clear: an entry a
+ * reader can pass on as it is) and <em>invalid</em> (neither V nor a hypervisor-private bit). A bulk reader (an
+ * HTAB fd's first pass) finds its runs from these bits, 64 entries per word read, instead of examining each entry's
+ * bytes: {@link #copyValidRun} and {@link #invalidRun}. Entries of neither kind (host bits) are left to
+ * {@link #readEntry}. The bits rely on the rule above that every write goes through this class.
+ *
  * <h2>TLBs</h2>
  * This class does not know the CPUs' TLBs. Whoever removes or weakens a translation (H_REMOVE, H_PROTECT,
  * H_CLEAR_REF/H_CLEAR_MOD, HTAB fd writes, restore) must then flush them ({@code HashMmu.flushAll()}). Adding an
@@ -47,6 +56,18 @@ public final class HashPageTable {
     public static final long NOT_IN_GUEST_MEMORY = -1L;
 
     private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(int[].class);
+    /** Entries a bulk copy checks with one pass over the group counters (16 KiB, 128 groups). */
+    private static final int BULK_ENTRIES = 4096;
+    /** Per reader thread: the group counters a bulk read saw before it copied (see {@link #counterSnapshot}). */
+    private static final ThreadLocal<int[]> SNAPSHOTS = ThreadLocal.withInitial(() -> new int[BULK_ENTRIES / 8]);
+    /** Runs up to this many entries are copied doubleword by doubleword. */
+    private static final int SHORT_COPY_ENTRIES = 4;
+    /** Entries {@link #copyValidRun} looks at before it decides how many groups to check. */
+    private static final int PEEK_ENTRIES = 16;
+    /** A kind byte with every entry of the group set. */
+    private static final byte ALL_ENTRIES = (byte) 0xFF;
+    /** Kind bytes of {@link #BULK_ENTRIES} entries all set, to compare runs of groups with. */
+    private static final byte[] ALL_ONES = allOnes(BULK_ENTRIES / Hpte.PER_GROUP + 1);
     private static final ByteOrder BIG = ByteOrder.BIG_ENDIAN;
 
     private final UnsafeBuffer buffer;
@@ -56,9 +77,13 @@ public final class HashPageTable {
     private final int entryCount;
     private final int groupMask;
     private final int[] sequence;
+    /** One byte per group, bit {@code i & 7} for entry {@code i} (see the class comment). */
+    private final byte[] plainValid;
+    private final byte[] invalid;
     private final ChangeTracker changes;
 
-    private HashPageTable(final UnsafeBuffer buffer, final int base, final long realBase, final int log2Size) {
+    private HashPageTable(final UnsafeBuffer buffer, final int base, final long realBase, final int log2Size,
+                          final boolean zeroed) {
         this.buffer = buffer;
         this.base = base;
         this.realBase = realBase;
@@ -66,6 +91,15 @@ public final class HashPageTable {
         entryCount = 1 << (log2Size - 4);
         groupMask = (1 << (log2Size - 7)) - 1;
         sequence = new int[groupMask + 1];
+        plainValid = new byte[groupMask + 1];
+        invalid = new byte[groupMask + 1];
+        if (zeroed) {
+            Arrays.fill(invalid, ALL_ENTRIES);
+        } else {
+            for (int group = 0; group <= groupMask; group++) {
+                classifyGroup(group);
+            }
+        }
         changes = new ChangeTracker(entryCount);
     }
 
@@ -76,7 +110,7 @@ public final class HashPageTable {
     public static HashPageTable allocate(final int log2Size) {
         checkSize(log2Size);
         final UnsafeBuffer bytes = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << log2Size));
-        return new HashPageTable(bytes, 0, NOT_IN_GUEST_MEMORY, log2Size);
+        return new HashPageTable(bytes, 0, NOT_IN_GUEST_MEMORY, log2Size, true);
     }
 
     /**
@@ -96,7 +130,13 @@ public final class HashPageTable {
                 memory.size()));
         }
         final UnsafeBuffer chunk = memory.chunk((int) (realBase >>> GuestMemory.CHUNK_SHIFT));
-        return new HashPageTable(chunk, (int) (realBase & (GuestMemory.CHUNK_SIZE - 1)), realBase, log2Size);
+        return new HashPageTable(chunk, (int) (realBase & (GuestMemory.CHUNK_SIZE - 1)), realBase, log2Size, false);
+    }
+
+    private static byte[] allOnes(final int length) {
+        final byte[] ones = new byte[length];
+        Arrays.fill(ones, ALL_ENTRIES);
+        return ones;
     }
 
     private static void checkSize(final int log2Size) {
@@ -199,20 +239,11 @@ public final class HashPageTable {
         }
         final int firstGroup = first >>> 3;
         final int lastGroup = (first + count - 1) >>> 3;
-        long before = 0;
-        int odd = 0;
-        for (int group = firstGroup; group <= lastGroup; group++) {
-            final int seq = (int) SEQUENCE.getAcquire(sequence, group);
-            before += seq;
-            odd |= seq;
-        }
+        final int[] before = counterSnapshot(firstGroup, lastGroup);
+        VarHandle.acquireFence();
         dst.putBytes(offset, buffer, entryOffset(first), count * Hpte.BYTES);
         VarHandle.acquireFence();
-        long after = 0;
-        for (int group = firstGroup; group <= lastGroup; group++) {
-            after += (int) SEQUENCE.getVolatile(sequence, group);
-        }
-        if ((odd & 1) == 0 && before == after) {
+        if (unchangedSince(before, firstGroup, lastGroup)) {
             return;
         }
         for (int group = firstGroup; group <= lastGroup; group++) {
@@ -228,6 +259,184 @@ public final class HashPageTable {
         }
     }
 
+    /**
+     * Copies the entries from {@code first} on while they are plain valid (see the class comment), at most
+     * {@code max}, to {@code dst[offset..]} as the table holds them; returns how many. Each group's part comes from
+     * one untorn snapshot of the group in which those entries were plain valid; the entry after the run was not
+     * plain valid when looked at (or a racing write made the run stop early, which is always allowed). Costs one
+     * memory copy plus a read of the group counters per 1024 entries, from any thread.
+     */
+    public int copyValidRun(final int first, final int max, final MutableDirectBuffer dst, final int offset) {
+        checkRange(first, max);
+        int done = 0;
+        while (done < max) {
+            final int from = first + done;
+            final int limit = Math.min(max - done, BULK_ENTRIES);
+            // A look at the first groups: a short run checks the counters of its own groups only.
+            final int peek = kindRun(plainValid, from, Math.min(limit, PEEK_ENTRIES));
+            if (peek == 0) {
+                break;
+            }
+            final int wanted = peek < Math.min(limit, PEEK_ENTRIES) ? peek : limit;
+            final int copied = copyValidBulk(from, wanted, dst, offset + done * Hpte.BYTES);
+            done += copied;
+            if (copied < wanted) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The number of entries from {@code first} on, at most {@code max}, that are plain valid, as their last writes
+     * left them (no snapshot: to pass entries on, use {@link #copyValidRun}).
+     */
+    public int plainValidRun(final int first, final int max) {
+        checkRange(first, max);
+        return kindRun(plainValid, first, max);
+    }
+
+    /**
+     * The number of entries from {@code first} on, at most {@code max}, that are invalid (neither V nor a
+     * hypervisor-private bit), as their last writes left them: a write racing with this call may or may not be seen
+     * (a reader that needs more consumes the entry's change mark and uses {@link #readEntry}).
+     */
+    public int invalidRun(final int first, final int max) {
+        checkRange(first, max);
+        return kindRun(invalid, first, max);
+    }
+
+    /**
+     * The bulk case of {@link #copyValidRun}: {@code count} entries looked plain valid; copy what still is. Runs over
+     * more than two groups check all their counters at once; shorter ones, and a bulk copy that raced with a writer,
+     * go group by group as {@link #readEntry} reads.
+     */
+    private int copyValidBulk(final int from, final int count, final MutableDirectBuffer dst, final int offset) {
+        final int firstGroup = from >>> 3;
+        final int lastGroup = (from + count - 1) >>> 3;
+        if (lastGroup - firstGroup >= 2) {
+            final int[] before = counterSnapshot(firstGroup, lastGroup);
+            VarHandle.acquireFence();
+            final int bulkRun = kindRun(plainValid, from, count);
+            dst.putBytes(offset, buffer, entryOffset(from), bulkRun * Hpte.BYTES);
+            VarHandle.acquireFence();
+            if (unchangedSince(before, firstGroup, lastGroup)) {
+                return bulkRun;
+            }
+        }
+        int done = 0;
+        while (done < count) {
+            final int at = from + done;
+            final int group = at >>> 3;
+            final int part = Math.min(count - done, ((group + 1) << 3) - at);
+            int run;
+            while (true) {
+                final int seq = beginRead(group);
+                run = kindRun(plainValid, at, part);
+                copyRaw(at, run, dst, offset + done * Hpte.BYTES);
+                if (endRead(group, seq)) {
+                    break;
+                }
+            }
+            done += run;
+            if (run < part) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /** Copies entries as they are; a few doublewords cost less than a call to the memory copy. */
+    private void copyRaw(final int first, final int count, final MutableDirectBuffer dst, final int offset) {
+        if (count > SHORT_COPY_ENTRIES) {
+            dst.putBytes(offset, buffer, entryOffset(first), count * Hpte.BYTES);
+            return;
+        }
+        final int from = entryOffset(first);
+        for (int k = 0; k < count * 2; k++) {
+            dst.putLong(offset + 8 * k, buffer.getLong(from + 8 * k));
+        }
+    }
+
+    /**
+     * The counters of groups {@code [firstGroup, lastGroup]} with bit 0 cleared, read plainly into this thread's
+     * snapshot array: the first half of a seqlock read of many groups at once (see {@link #unchangedSince}). Callers
+     * order these reads before their data reads with an acquire fence. Two vectorised passes (this loop and
+     * {@link Arrays#mismatch}) cost far less than testing each counter on its own; the array is reused because
+     * fresh memory for every call costs more than the copy it guards.
+     */
+    private int[] counterSnapshot(final int firstGroup, final int lastGroup) {
+        final int[] counters = sequence;
+        final int groups = lastGroup - firstGroup + 1;
+        int[] snapshot = SNAPSHOTS.get();
+        if (snapshot.length < groups) {
+            snapshot = new int[groups];
+            SNAPSHOTS.set(snapshot);
+        }
+        for (int k = 0; k < groups; k++) {
+            snapshot[k] = counters[firstGroup + k] & ~1;
+        }
+        return snapshot;
+    }
+
+    /**
+     * The second half: true when no group of {@code [firstGroup, lastGroup]} was being written when the snapshot was
+     * taken and none changed since. A counter that was odd (a writer held the group) differs from its cleared copy
+     * even if it did not move; counters only grow, so an equal one means the group was not written (it would have
+     * to wrap through 2^32 writes meanwhile to fool this). Callers order their data reads before this with an
+     * acquire fence.
+     */
+    private boolean unchangedSince(final int[] snapshot, final int firstGroup, final int lastGroup) {
+        final int groups = lastGroup - firstGroup + 1;
+        return Arrays.mismatch(sequence, firstGroup, lastGroup + 1, snapshot, 0, groups) < 0;
+    }
+
+    /** How many entries from {@code from} on, at most {@code max}, have their bit set in {@code kinds}. */
+    private static int kindRun(final byte[] kinds, final int from, final int max) {
+        if (max == 0) {
+            return 0;
+        }
+        final int end = from + max;
+        // The rest of the first group from the entry's bit on (the bits above it shift in as 0), then whole groups
+        // by a vectorised compare of their kind bytes with all-ones.
+        int at = from + Integer.numberOfTrailingZeros(~((kinds[from >>> 3] & 0xFF) >>> (from & 7)));
+        while ((at & 7) == 0 && at < end) {
+            final int group = at >>> 3;
+            final int groups = Math.min(((end - 1) >>> 3) - group + 1, ALL_ONES.length);
+            final int mismatch = Arrays.mismatch(kinds, group, group + groups, ALL_ONES, 0, groups);
+            if (mismatch >= 0) {
+                at = ((group + mismatch) << 3) + Integer.numberOfTrailingZeros(~kinds[group + mismatch]);
+                break;
+            }
+            at += groups << 3;
+        }
+        return Math.min(at, end) - from;
+    }
+
+    /** Records entry {@code index}'s kind after a write of (v, r); the caller holds its group. */
+    private void classify(final int index, final long v, final long r) {
+        final int group = index >>> 3;
+        final int bit = 1 << (index & 7);
+        final long flags = v & (Hpte.V_VALID | Hpte.V_HYPERVISOR_PRIVATE);
+        final boolean isPlain = flags == Hpte.V_VALID && (r & Hpte.R_RESERVED_TS) == 0;
+        plainValid[group] = (byte) (isPlain ? plainValid[group] | bit : plainValid[group] & ~bit);
+        invalid[group] = (byte) (flags == 0 ? invalid[group] | bit : invalid[group] & ~bit);
+    }
+
+    /** Records the kinds of group {@code group}'s entries from the table's bytes; the caller holds the group. */
+    private void classifyGroup(final int group) {
+        for (int index = group << 3; index < (group + 1) << 3; index++) {
+            final int offset = entryOffset(index);
+            classify(index, buffer.getLong(offset, BIG), buffer.getLong(offset + 8, BIG));
+        }
+    }
+
+    private void checkRange(final int first, final int count) {
+        if (count < 0 || first < 0 || first > entryCount - count) {
+            throw new IllegalArgumentException("HPTE range " + first + "+" + count + " outside 0.." + (entryCount - 1));
+        }
+    }
+
     /** Writes entry {@code index} (r first, then v) atomically for readers, and marks it changed. */
     public void writeEntry(final int index, final long v, final long r) {
         checkIndex(index);
@@ -236,6 +445,7 @@ public final class HashPageTable {
         final int locked = lock(group);
         buffer.putLong(offset + 8, r, BIG);
         buffer.putLong(offset, v, BIG);
+        classify(index, v, r);
         unlock(group, locked);
         changes.mark(index);
     }
@@ -253,6 +463,7 @@ public final class HashPageTable {
         if (matches) {
             buffer.putLong(offset + 8, r, BIG);
             buffer.putLong(offset, v, BIG);
+            classify(index, v, r);
         }
         unlock(group, locked);
         if (matches) {
@@ -275,6 +486,7 @@ public final class HashPageTable {
         final long updated = (old & ~clear) | set;
         if (updated != old) {
             buffer.putLong(offset, updated, BIG);
+            classify(index, buffer.getLong(offset - 8, BIG), updated);
         }
         unlock(group, locked);
         if (updated != old) {
@@ -299,6 +511,8 @@ public final class HashPageTable {
         for (int group = 0; group <= groupMask; group++) {
             final int locked = lock(group);
             buffer.setMemory(base + group * Hpte.GROUP_BYTES, Hpte.GROUP_BYTES, (byte) 0);
+            plainValid[group] = 0;
+            invalid[group] = ALL_ENTRIES;
             unlock(group, locked);
         }
         changes.markRange(0, entryCount);
@@ -329,6 +543,7 @@ public final class HashPageTable {
         final int last = lastGroup(ra, length);
         for (int group = first; group <= last; group++) {
             final int locked = (int) SEQUENCE.getVolatile(sequence, group);
+            classifyGroup(group);
             unlock(group, locked);
         }
         final long start = Math.max(ra, realBase);

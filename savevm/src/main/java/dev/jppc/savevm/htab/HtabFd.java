@@ -61,7 +61,7 @@ public final class HtabFd implements AutoCloseable {
     private final HashPageTable table;
     private final ChangeReader changes;
     private final long[] entry = new long[2];
-    /** Read handles: first-pass snapshots of the table. */
+    /** {@link #BOLTED_ONLY} read handles: first-pass snapshots of the table (other readers use its kind bits). */
     private final TableWindow window;
     private final UnsafeBuffer wrapper = new UnsafeBuffer(0, 0);
 
@@ -80,7 +80,7 @@ public final class HtabFd implements AutoCloseable {
         this.headerOrder = headerOrder;
         writeHandle = (flags & WRITE) != 0;
         boltedOnly = (flags & BOLTED_ONLY) != 0;
-        window = writeHandle ? null : new TableWindow(boltedOnly);
+        window = writeHandle || !boltedOnly ? null : new TableWindow(true);
         table = writeHandle ? null : current;
         // O3: the change set is registered before open returns, so every later change reaches it.
         changes = table == null ? null : table.changes().openReader(false);
@@ -301,7 +301,9 @@ public final class HtabFd implements AutoCloseable {
         final int entryLimit = count - HtabFormat.HPTE_BYTES;
         markHint = NO_MARK_YET;
         consumedAt = NOTHING_CONSUMED;
-        window.reset();
+        if (window != null) {
+            window.reset();
+        }
         int nb = 0;
         int i = index;
         while (nb < recordLimit) {
@@ -313,12 +315,20 @@ public final class HtabFd implements AutoCloseable {
             final int start = i;
             // R2c: entry slots while nb + 16 < count, i.e. ceil((entryLimit - nb) / 16) of them.
             final int room = nb < entryLimit ? Math.min(HtabFormat.MAX_RUN, ((entryLimit - nb - 1) >>> 4) + 1) : 0;
-            final int nValid = firstPass ? firstPassValidRun(hpt, i, room, dst, base + nb)
-                : laterValidRun(hpt, i, room, dst, base + nb);
+            final int nValid;
+            final int nInvalid;
+            if (!firstPass) {
+                nValid = laterValidRun(hpt, i, room, dst, base + nb);
+                nInvalid = laterInvalidRun(hpt, i + nValid);
+            } else if (window == null) {
+                nValid = firstPassValidRun(hpt, i, room, dst, base + nb);
+                nInvalid = firstPassInvalidRun(hpt, i + nValid);
+            } else {
+                nValid = boltedValidRun(hpt, i, room, dst, base + nb);
+                nInvalid = boltedInvalidRun(hpt, i + nValid);
+            }
             nb += nValid * HtabFormat.HPTE_BYTES;
-            i += nValid;
-            final int nInvalid = firstPass ? firstPassInvalidRun(hpt, i) : laterInvalidRun(hpt, i);
-            i += nInvalid;
+            i += nValid + nInvalid;
             if ((nValid | nInvalid) != 0) {
                 HtabFormat.putHeader(dst, base + header, start, nValid, nInvalid, headerOrder);
             } else {
@@ -335,13 +345,102 @@ public final class HtabFd implements AutoCloseable {
     }
 
     /**
-     * First pass, valid run from {@code i}, at most {@code max} entries: every entry is reportable (R4), so the run
-     * goes on while entries are valid. Entries come from {@link TableWindow} snapshots and leave them in bulk. Plain
-     * entries (valid for this reader, no host bits, before the next change mark) are skipped over by a scan; the
-     * others go one by one: a marked entry is consumed and read again (the snapshot may predate its change), host
-     * bits are cleared.
+     * First pass, valid run from {@code i}, at most {@code max} entries, for a reader that asked for every entry:
+     * every entry is reportable (R4), so the run goes on while entries are valid. Runs of plain valid entries before
+     * the next change mark go from the table straight into {@code dst}, one copy each
+     * ({@link HashPageTable#copyValidRun}: each group untorn, found from the table's kind bits, no entry examined
+     * twice). The run ends at an entry the kind bits call invalid; the entry at the change mark and entries with
+     * host bits go on their own ({@link #takeSingle}).
      */
     private int firstPassValidRun(final HashPageTable hpt, final int i, final int max, final MutableDirectBuffer dst,
+                                  final int out) {
+        final int end = Math.min(hpt.entryCount(), i + max);
+        int at = i;
+        while (at < end) {
+            final int bulk = Math.min(end, markHint) - at;
+            if (bulk > 0) {
+                final int run = hpt.copyValidRun(at, bulk, dst, out + (at - i) * HtabFormat.HPTE_BYTES);
+                at += run;
+                entriesExamined += run;
+                if (run == bulk) {
+                    continue;
+                }
+                if (hpt.invalidRun(at, 1) == 1) {
+                    break;
+                }
+            }
+            if (!takeSingle(hpt, at, true)) {
+                break;
+            }
+            final int to = out + (at - i) * HtabFormat.HPTE_BYTES;
+            dst.putLong(to, HtabFormat.reportedV(entry[0]), BIG);
+            dst.putLong(to + 8, HtabFormat.reportedR(entry[1]), BIG);
+            at++;
+        }
+        return at - i;
+    }
+
+    /**
+     * First pass, invalid run from {@code i} (R2d), for a reader that asked for every entry: counted from the table's
+     * kind bits ({@link HashPageTable#invalidRun}) up to the next change mark, without reading the entries; it ends
+     * at an entry the bits call plain valid; the entry at the mark and entries with host bits are examined on their
+     * own.
+     */
+    private int firstPassInvalidRun(final HashPageTable hpt, final int i) {
+        final int end = Math.min(hpt.entryCount(), i + HtabFormat.MAX_RUN);
+        int at = i;
+        while (at < end) {
+            final int bulk = Math.min(end, markHint) - at;
+            if (bulk > 0) {
+                final int run = hpt.invalidRun(at, bulk);
+                at += run;
+                entriesExamined += run;
+                if (run == bulk) {
+                    continue;
+                }
+                if (hpt.plainValidRun(at, 1) == 1) {
+                    break;
+                }
+            }
+            if (!takeSingle(hpt, at, false)) {
+                break;
+            }
+            at++;
+        }
+        return at - i;
+    }
+
+    /**
+     * First pass, entry {@code at} on its own: look the change mark hint up again if it is behind; if the entry is
+     * marked, consume the mark first (C4: consume, then read); read it untorn into {@link #entry}. True when it
+     * belongs in the run being built (valid for this reader or not, as {@code wantValid} says); otherwise its state is
+     * as before (a consumed mark is given back).
+     */
+    private boolean takeSingle(final HashPageTable hpt, final int at, final boolean wantValid) {
+        entriesExamined++;
+        if (at > markHint) {
+            final int next = changes.nextChanged(at);
+            markHint = next < 0 ? Integer.MAX_VALUE : next;
+        }
+        final boolean consumed = at == markHint && changes.consume(at);
+        hpt.readEntry(at, entry, 0);
+        if (isReportedValid(entry[0]) == wantValid) {
+            return true;
+        }
+        if (consumed) {
+            changes.mark(at);
+        }
+        return false;
+    }
+
+    /**
+     * First pass of a {@link #BOLTED_ONLY} reader, valid run from {@code i}, at most {@code max} entries: the run
+     * goes on while entries are valid and bolted, which the table's kind bits do not say, so entries come from
+     * {@link TableWindow} snapshots and leave them in bulk. Plain entries (bolted, no host bits, before the next
+     * change mark) are skipped over by a scan; the others go one by one: a marked entry is consumed and read again
+     * (the snapshot may predate its change), host bits are cleared.
+     */
+    private int boltedValidRun(final HashPageTable hpt, final int i, final int max, final MutableDirectBuffer dst,
                                   final int out) {
         final int npte = hpt.entryCount();
         int n = 0;
@@ -377,8 +476,8 @@ public final class HtabFd implements AutoCloseable {
         return n;
     }
 
-    /** First pass, invalid run from {@code i}: entries while they are not valid for this reader (R2d). */
-    private int firstPassInvalidRun(final HashPageTable hpt, final int i) {
+    /** First pass of a {@link #BOLTED_ONLY} reader, invalid run from {@code i}: entries while not bolted valid. */
+    private int boltedInvalidRun(final HashPageTable hpt, final int i) {
         final int npte = hpt.entryCount();
         int n = 0;
         boolean stopped = false;

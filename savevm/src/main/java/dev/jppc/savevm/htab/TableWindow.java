@@ -11,9 +11,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * A snapshot of a stretch of the table (up to 1024 entries, 16 KiB), copied in one go with
- * {@link HashPageTable#copyEntries} (each group untorn), for an HTAB fd's first pass: it scans the raw bytes for
- * runs of plain entries and copies runs out in bulk, instead of paying a consistent read per entry. Slots are
- * numbered from 0 = entry {@link #start()}.
+ * {@link HashPageTable#copyEntries} (each group untorn), for the first pass of a {@link HtabFd#BOLTED_ONLY} reader:
+ * it scans the raw bytes for runs of plain entries and copies runs out in bulk, instead of paying a consistent read
+ * per entry. (Readers of every entry need no scan: the table's kind bits give their runs.) Slots are numbered from
+ * 0 = entry {@link #start()}.
  */
 final class TableWindow {
 
