@@ -407,6 +407,23 @@ public final class Machine {
         return interpreter.run(maxInstructions);
     }
 
+    /**
+     * Runs until the instruction count reaches {@code count} exactly (or the guest stops). {@link #run} counts a
+     * delivered interrupt against its budget, so one call may stop a little short; this calls it again while
+     * instructions still complete.
+     */
+    public StopReason runTo(final long count) {
+        StopReason reason = StopReason.BUDGET;
+        while (cpu.instructions < count) {
+            final long before = cpu.instructions;
+            reason = run(count - before);
+            if (reason != StopReason.BUDGET || cpu.instructions == before) {
+                break;
+            }
+        }
+        return reason;
+    }
+
     /** Asks a running machine (on another thread) to stop after its current slice. */
     public void requestStop() {
         cpu.stopRequested = true;

@@ -143,7 +143,8 @@ public final class RunCommand implements Callable<Integer> {
             timer.setDaemon(true);
             timer.start();
         }
-        final StopReason reason = m.run(budget);
+        final long start = m.cpu().instructions;
+        final StopReason reason = budget >= Long.MAX_VALUE - start ? m.run(budget) : m.runTo(start + budget);
         System.out.flush();
         report(m, reason, System.err);
         return m.exitStatus(reason);
