@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +26,6 @@ import dev.jppc.core.StopReason;
 @Tag("slow")
 class LinuxBootTest {
 
-    /** scripts/fetch-debian-guest.sh writes to $JPPC_CACHE, else to cache/debian at the repository root. */
-    private static final Path CACHE = cacheFolder();
     /** The whole console, kept for reading after a failure (relative to the machine module). */
     private static final Path CONSOLE_COPY = Path.of("target", "LinuxBootTest-console.log");
     private static final long BUDGET = 1_500_000_000L;
@@ -42,18 +38,10 @@ class LinuxBootTest {
 
     @Test
     void shouldBootDebianKernelToInit() throws Exception {
-        final Path kernel = CACHE.resolve("vmlinux");
-        final Path initramfs = CACHE.resolve("initramfs.cpio.gz");
-        Assumptions.assumeTrue(Files.isRegularFile(kernel) && Files.isRegularFile(initramfs),
-            "no Debian kernel in " + CACHE.toAbsolutePath().normalize() + " (vmlinux, initramfs.cpio.gz):"
-                + " run scripts/fetch-debian-guest.sh first or set JPPC_CACHE; skipping the Linux boot test");
-
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
         final long started = System.nanoTime();
-        final Machine machine = Machine.create(new MachineConfig().type(MachineType.PSERIES)
-            .memory(MachineConfig.parseSize("1G")).image(kernel).initrd(initramfs).append("console=hvc0")
-            .console(console).log(new PrintStream(log, true, StandardCharsets.UTF_8)));
+        final Machine machine = DebianGuest.machine(console, log);
 
         final String output;
         try {
@@ -65,8 +53,9 @@ class LinuxBootTest {
         System.out.printf("LinuxBootTest: '%s' after %,d instructions (checked every %,d), %.1f s wall time%n",
             INIT_LINE, machine.cpu().instructions, CHUNK, seconds);
 
-        assertTrue(output.contains("Linux version 6.1.0"), "no kernel banner\n" + tail(output));
-        assertTrue(output.contains("Kernel command line: console=hvc0"), "no command line\n" + tail(output));
+        assertTrue(output.contains("Linux version 6.1.0"), "no kernel banner\n" + DebianGuest.tail(output));
+        assertTrue(output.contains("Kernel command line: console=hvc0"),
+            "no command line\n" + DebianGuest.tail(output));
         assertWhole(lines(output));
     }
 
@@ -85,11 +74,11 @@ class LinuxBootTest {
             }
             if (reason != StopReason.BUDGET) {
                 fail("the machine stopped (" + reason + ") after " + machine.cpu().instructions
-                    + " instructions before '" + INIT_LINE + "'\n" + log + tail(output));
+                    + " instructions before '" + INIT_LINE + "'\n" + log + DebianGuest.tail(output));
             }
         }
         return fail("no '" + INIT_LINE + "' within " + BUDGET + " instructions\n" + log
-            + tail(console.toString(StandardCharsets.ISO_8859_1)));
+            + DebianGuest.tail(console.toString(StandardCharsets.ISO_8859_1)));
     }
 
     /**
@@ -125,15 +114,4 @@ class LinuxBootTest {
         return lines;
     }
 
-    private static Path cacheFolder() {
-        final String fromEnvironment = System.getenv("JPPC_CACHE");
-        return fromEnvironment != null && !fromEnvironment.isEmpty()
-            ? Path.of(fromEnvironment) : Path.of("..", "cache", "debian");
-    }
-
-    private static String tail(final String output) {
-        final int keep = 4000;
-        return "console (last " + keep + " characters):\n"
-            + (output.length() > keep ? output.substring(output.length() - keep) : output);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.jppc.machine.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -9,8 +7,8 @@ import java.util.concurrent.Callable;
 
 import dev.jppc.core.Cpu;
 import dev.jppc.core.StopReason;
-import dev.jppc.core.snapshot.SnapshotException;
 import dev.jppc.core.decode.Disassembler;
+import dev.jppc.core.snapshot.SnapshotException;
 import dev.jppc.machine.Machine;
 import dev.jppc.machine.MachineConfig;
 import dev.jppc.machine.MachineException;
@@ -125,12 +123,17 @@ public final class RunCommand implements Callable<Integer> {
         return status;
     }
 
-    /** Runs a built machine to its stop with the console on the terminal; returns the exit status. */
+    /**
+     * Runs a built machine to its stop with the console on the terminal (raw mode when stdin is one, see
+     * {@link TerminalConsole}); returns the exit status: the machine's, or 0 when the user typed Ctrl-A x.
+     */
     static int run(final Machine m, final long budget, final Double timeout, final boolean trace) {
         if (trace) {
             m.interpreter().setTrace(System.err);
         }
-        startConsoleInput(m, Main.consoleInput);
+        final TerminalConsole console = new TerminalConsole(m, Main.consoleInput,
+            Main.consoleInput == System.in && System.console() != null);
+        console.start();
         if (timeout != null) {
             final Thread timer = new Thread(() -> {
                 try {
@@ -146,24 +149,13 @@ public final class RunCommand implements Callable<Integer> {
         final long start = m.cpu().instructions;
         final StopReason reason = budget >= Long.MAX_VALUE - start ? m.run(budget) : m.runTo(start + budget);
         System.out.flush();
+        console.close();
+        if (reason == StopReason.REQUESTED && console.quitTyped()) {
+            System.err.printf("%njppc: stopped with Ctrl-A x after %d instructions%n", m.cpu().instructions);
+            return 0;
+        }
         report(m, reason, System.err);
         return m.exitStatus(reason);
-    }
-
-    private static void startConsoleInput(final Machine m, final InputStream in) {
-        final Thread reader = new Thread(() -> {
-            final byte[] buffer = new byte[256];
-            try {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    m.offerInput(java.util.Arrays.copyOf(buffer, n));
-                }
-            } catch (final IOException e) {
-                // The terminal went away: the guest simply gets no more input.
-            }
-        }, "jppc-console-input");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /** Explains a stop that is not a normal guest exit. */

@@ -17,6 +17,16 @@ class MainTest {
         assertEquals(2, Main.execute(NO_INPUT, "run", "--memory", "lots", "x.elf"));
         assertEquals(2, Main.execute(NO_INPUT, "run", "does-not-exist.elf"));
         assertEquals(2, Main.execute(NO_INPUT, "run"));
+        assertEquals(2, Main.execute(NO_INPUT, "linux", "--cache", "no-such-folder"));
+        assertEquals(2, Main.execute(NO_INPUT, "linux", "--kernel", "../guests/hello-pseries-le/hello-pseries-le.elf",
+            "--initrd", "pom.xml", "--memory", "lots"));
+    }
+
+    @Test
+    void shouldBootAKernelWithTheLinuxShortcut() {
+        // Any pseries image boots; the shortcut adds console=hvc0, the initrd and 1 GiB of RAM.
+        assertEquals(0, Main.execute(NO_INPUT, "linux", "--kernel", "../guests/hello-pseries-le/hello-pseries-le.elf",
+            "--initrd", "pom.xml"));
     }
 
     @Test
