@@ -1,5 +1,6 @@
 package dev.jppc.machine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
