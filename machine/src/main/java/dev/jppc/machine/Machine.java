@@ -359,6 +359,10 @@ public final class Machine {
         try (SnapshotFile snapshot = SnapshotFile.open(file)) {
             snapshot.restore(snapshotParts());
         }
+        // RAM was rewritten behind the code watcher's back: blocks translated from the old contents must go.
+        if (interpreter.codeCache() != null) {
+            interpreter.codeCache().clear();
+        }
     }
 
     /**

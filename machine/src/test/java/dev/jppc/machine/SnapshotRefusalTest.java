@@ -50,12 +50,15 @@ class SnapshotRefusalTest {
     private Machine target;
     private ByteArrayOutputStream targetConsole;
     private byte[] targetState;
+    private String sourceConsole;
 
     @BeforeEach
     void saveOneAndStartAnother() throws Exception {
+        final ByteArrayOutputStream sourceOutput = new ByteArrayOutputStream();
         final Machine source = Machine.create(SnapshotDeterminismTest.config(GUEST, MachineType.PSERIES,
-            new ByteArrayOutputStream()));
+            sourceOutput));
         source.run(SAVED_AT);
+        sourceConsole = sourceOutput.toString(StandardCharsets.ISO_8859_1);
         good = temp.resolve("good.jppc");
         source.saveSnapshot(good);
         goodBytes = Files.readAllBytes(good);
@@ -90,9 +93,15 @@ class SnapshotRefusalTest {
     }
 
     @Test
-    void shouldLoadTheGoodFile() throws Exception {
+    void shouldLoadTheGoodFileIntoARunningMachineAndRunOnFromIt() throws Exception {
         target.loadSnapshot(good);
         assertArrayEquals(goodBytes, state(target));
+        final int before = targetConsole.size();
+        final StopReason reason = target.run(2_000_000_000L);
+        assertEquals(0, target.exitStatus(reason));
+        final String after = new String(targetConsole.toByteArray(), before, targetConsole.size() - before,
+            StandardCharsets.ISO_8859_1);
+        assertEquals(Files.readString(EXPECTED, StandardCharsets.ISO_8859_1), sourceConsole + after);
     }
 
     @ParameterizedTest
