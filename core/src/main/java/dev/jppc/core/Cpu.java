@@ -129,14 +129,15 @@ public final class Cpu {
     public long tbOffset;
     /** Timebase ticks per completed instruction in virtual time. */
     public static final long TB_TICKS_PER_INSTRUCTION = 1;
-    private long decValue;
-    private long decWrittenAt;
+    // The decrementer model is package-private for CpuSnapshot, which saves and restores it as it is.
+    long decValue;
+    long decWrittenAt;
     /** Timebase of the next 0 to -1 transition of DEC (and of HDEC). */
-    private long nextDecEvent;
-    private long nextHdecEvent;
+    long nextDecEvent;
+    long nextHdecEvent;
     public boolean decrementerPending;
-    private long hdecValue;
-    private long hdecWrittenAt;
+    long hdecValue;
+    long hdecWrittenAt;
     public boolean hypervisorDecrementerPending;
     /** Level of the external interrupt line (from the interrupt controller; may be set by other threads). */
     public volatile boolean externalInterrupt;

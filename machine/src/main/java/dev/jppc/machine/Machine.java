@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import dev.jppc.core.Cpu;
+import dev.jppc.core.CpuSnapshot;
 import dev.jppc.core.Interpreter;
 import dev.jppc.core.Spr;
 import dev.jppc.core.StopReason;
+import dev.jppc.core.snapshot.MmuSnapshot;
+import dev.jppc.core.snapshot.RamSnapshot;
+import dev.jppc.core.snapshot.SnapshotException;
+import dev.jppc.core.snapshot.Snapshottable;
 import dev.jppc.core.spi.MmioDevice;
 import dev.jppc.devices.console.Vterm;
 import dev.jppc.devices.hcall.PseriesHypervisor;
@@ -24,6 +30,9 @@ import dev.jppc.machine.elf.FunctionDescriptor;
 import dev.jppc.machine.elf.LoadExtent;
 import dev.jppc.mmu.GuestMemory;
 import dev.jppc.mmu.hash.HashPageTable;
+import dev.jppc.savevm.snapshot.HptSnapshot;
+import dev.jppc.savevm.snapshot.SnapshotFile;
+import dev.jppc.savevm.snapshot.SnapshotWriter;
 
 /**
  * A whole jppc machine: RAM, one CPU, the board's devices, and the loaded image, ready to run. This is the
@@ -52,28 +61,85 @@ public final class Machine {
     private final Interpreter interpreter;
     private final Vterm vterm;
     private final Uart16550 uart;
+    private final Xics xics;
+    private final Rtas rtas;
+    private final PseriesHypervisor hypervisor;
     private final long fdtAddress;
 
+    /** A bare machine. */
+    private Machine(final MachineConfig config, final GuestMemory ram, final Cpu cpu, final Uart16550 uart,
+                    final long fdtAddress) {
+        this(config, ram, cpu, null, uart, null, null, fdtAddress);
+    }
+
+    /** A pseries machine. */
     private Machine(final MachineConfig config, final GuestMemory ram, final Cpu cpu, final Vterm vterm,
-                    final Uart16550 uart, final long fdtAddress) {
+                    final Xics xics, final Rtas rtas, final long fdtAddress) {
+        this(config, ram, cpu, vterm, null, xics, rtas, fdtAddress);
+    }
+
+    private Machine(final MachineConfig config, final GuestMemory ram, final Cpu cpu, final Vterm vterm,
+                    final Uart16550 uart, final Xics xics, final Rtas rtas, final long fdtAddress) {
         this.config = config;
         this.ram = ram;
         this.cpu = cpu;
         this.interpreter = new Interpreter(cpu);
         this.vterm = vterm;
         this.uart = uart;
+        this.xics = xics;
+        this.rtas = rtas;
+        this.hypervisor = cpu.hypervisor instanceof PseriesHypervisor h ? h : null;
         this.fdtAddress = fdtAddress;
     }
 
     /** Builds the machine and loads its image; a bad image or layout is a {@link MachineException}. */
     public static Machine create(final MachineConfig config) throws MachineException {
-        final long memory = config.memory();
+        checkMemory(config.memory());
+        final ElfImage image = readImage(config);
+        return config.type() == MachineType.BARE ? createBare(config, image) : createPseries(config, image);
+    }
+
+    private static void checkMemory(final long memory) throws MachineException {
         if (memory % GuestMemory.GRANULE != 0 || memory < (16L << 20) || memory > GuestMemory.MAX_SIZE) {
             throw new MachineException("memory size must be a multiple of 64 KiB from 16 MiB to 64 GiB, not "
                 + memory);
         }
-        final ElfImage image = readImage(config);
-        return config.type() == MachineType.BARE ? createBare(config, image) : createPseries(config, image);
+    }
+
+    /**
+     * The board of {@code config} with nothing loaded and RAM zero: the target of a snapshot restore, which
+     * brings RAM, registers and devices.
+     */
+    static Machine createEmpty(final MachineConfig config) throws MachineException {
+        checkMemory(config.memory());
+        final GuestMemory ram = new GuestMemory(config.memory());
+        if (config.type() == MachineType.BARE) {
+            return bareBoard(config, ram, ram.size() - (1L << 20));
+        }
+        return pseriesBoard(config, ram, Math.min(ram.size(), ONE_GIB) - (1L << 20));
+    }
+
+    private static Machine bareBoard(final MachineConfig config, final GuestMemory ram, final long fdtAddress) {
+        final Cpu cpu = new Cpu(ram, true);
+        cpu.attnEnabled = true;
+        final Uart16550 uart = new Uart16550(UartSink.of(config.console()));
+        cpu.mmio.map(DeviceTrees.UART_BASE, Uart16550.REGISTER_COUNT, new UartWindow(uart));
+        return new Machine(config, ram, cpu, uart, fdtAddress);
+    }
+
+    private static Machine pseriesBoard(final MachineConfig config, final GuestMemory ram, final long fdtAddress) {
+        final Cpu cpu = new Cpu(ram, false);
+        final Vterm vterm = new Vterm(config.console());
+        final Xics xics = new Xics(cpu);
+        // As QEMU's spapr_vty: new input sends one message on the console's (message-signalled) source.
+        vterm.setInputListener(() -> xics.pulse(DeviceTrees.VTY_IRQ));
+        final Rtas rtas = new Rtas(ram, config.log(), config.bootTime(), xics);
+        cpu.hypervisor = new PseriesHypervisor(vterm, rtas, xics);
+        // As QEMU's pseries: the partition may write AMR freely; LPCR gives big-endian interrupts.
+        cpu.mmu.setAmor(-1L);
+        // The partition's hashed page table belongs to jppc, outside guest RAM (ibm,pft-size).
+        cpu.mmu.setHypervisorTable(HashPageTable.allocate(pftShift(ram.size())));
+        return new Machine(config, ram, cpu, vterm, xics, rtas, fdtAddress);
     }
 
     private static ElfImage readImage(final MachineConfig config) throws MachineException {
@@ -110,14 +176,12 @@ public final class Machine {
         }
         final GuestMemory ram = new GuestMemory(config.memory());
         final LoadExtent extent = load(config, image, ram, paddr -> paddr & Cpu.REAL_ADDRESS_MASK);
-        final Cpu cpu = new Cpu(ram, true);
-        cpu.attnEnabled = true;
-        final Uart16550 uart = new Uart16550(UartSink.of(config.console()));
-        cpu.mmio.map(DeviceTrees.UART_BASE, Uart16550.REGISTER_COUNT, new UartWindow(uart));
         final long fdtAddress = ram.size() - (1L << 20);
         if (fdtAddress < extent.end()) {
             throw new MachineException("no room above the image for the device tree");
         }
+        final Machine machine = bareBoard(config, ram, fdtAddress);
+        final Cpu cpu = machine.cpu;
         final byte[] fdt = DeviceTrees.bare(ram.size(), new long[] {extent.start(), extent.size(),
             fdtAddress, 1L << 20});
         ram.putBytes(fdtAddress, fdt, 0, fdt.length);
@@ -128,7 +192,7 @@ public final class Machine {
         }
         startAt(cpu, image, entry -> entry & Cpu.REAL_ADDRESS_MASK);
         cpu.gpr[3] = fdtAddress;
-        return new Machine(config, ram, cpu, null, uart, fdtAddress);
+        return machine;
     }
 
     private static Machine createPseries(final MachineConfig config, final ElfImage image)
@@ -169,13 +233,8 @@ public final class Machine {
         if (rtasBase < align(end, PAGE)) {
             throw new MachineException("no room below 1 GiB for the device tree and RTAS above the image");
         }
-        final Cpu cpu = new Cpu(ram, false);
-        final Vterm vterm = new Vterm(config.console());
-        final Xics xics = new Xics(cpu);
-        // As QEMU's spapr_vty: new input sends one message on the console's (message-signalled) source.
-        vterm.setInputListener(() -> xics.pulse(DeviceTrees.VTY_IRQ));
-        final Rtas rtas = new Rtas(ram, config.log(), Instant.now().getEpochSecond(), xics);
-        cpu.hypervisor = new PseriesHypervisor(vterm, rtas, xics);
+        final Machine machine = pseriesBoard(config, ram, fdtAddress);
+        final Cpu cpu = machine.cpu;
         writeRtasBlob(ram, rtasBase);
         final long[] reservations = image == null && config.bios() == null ? new long[0] : new long[] {
             imageStart, Math.max(end, 1) - imageStart, rtasBase, RTAS_SIZE, fdtAddress, 1L << 20};
@@ -183,10 +242,6 @@ public final class Machine {
             rtasBase, RTAS_SIZE, initrdStart, initrdEnd, config.append(), reservations));
         ram.putBytes(fdtAddress, fdt, 0, fdt.length);
         cpu.setMsr(Cpu.MSR_SF | Cpu.MSR_ME);
-        // As QEMU's pseries: the partition may write AMR freely; LPCR gives big-endian interrupts.
-        cpu.mmu.setAmor(-1L);
-        // The partition's hashed page table belongs to jppc, outside guest RAM (ibm,pft-size).
-        cpu.mmu.setHypervisorTable(HashPageTable.allocate(pftShift(ram.size())));
         if (config.bios() != null) {
             cpu.pc = PSERIES_BIOS_ENTRY;
         } else {
@@ -195,7 +250,7 @@ public final class Machine {
         cpu.gpr[3] = fdtAddress;
         cpu.gpr[4] = 0;
         cpu.gpr[5] = 0;
-        return new Machine(config, ram, cpu, vterm, null, fdtAddress);
+        return machine;
     }
 
     private static long pseriesPlace(final long paddr) {
@@ -266,11 +321,111 @@ public final class Machine {
         return (value + granule - 1) & -granule;
     }
 
+    // ---- snapshots ----------------------------------------------------------------------------------
+
+    /**
+     * The parts a snapshot of this machine holds, in the order they are saved and restored: the configuration,
+     * the processor, the MMU, RAM, then the board's table and devices (docs/snapshot-format.md).
+     */
+    public List<Snapshottable> snapshotParts() {
+        final List<Snapshottable> parts = new ArrayList<>();
+        parts.add(new MachineSection(this));
+        parts.add(new CpuSnapshot(cpu));
+        parts.add(new MmuSnapshot(cpu.mmu));
+        parts.add(new RamSnapshot(ram));
+        if (uart != null) {
+            parts.add(uart);
+        } else {
+            parts.add(new HptSnapshot(cpu.mmu));
+            parts.add(xics);
+            parts.add(rtas);
+            parts.add(hypervisor);
+            parts.add(vterm);
+        }
+        return parts;
+    }
+
+    /** Saves the (stopped) machine to {@code file}, atomically. Returns the file's length. */
+    public long saveSnapshot(final Path file) throws IOException {
+        return SnapshotWriter.write(file, snapshotParts());
+    }
+
+    /**
+     * Loads {@code file} into this (stopped) machine. Everything is checked before anything changes: a bad or
+     * mismatched file is a {@link SnapshotException} naming the section and the problem, and the machine is
+     * left exactly as it was.
+     */
+    public void loadSnapshot(final Path file) throws SnapshotException, IOException {
+        try (SnapshotFile snapshot = SnapshotFile.open(file)) {
+            snapshot.restore(snapshotParts());
+        }
+        // RAM was rewritten behind the code watcher's back: blocks translated from the old contents must go.
+        if (interpreter.codeCache() != null) {
+            interpreter.codeCache().clear();
+        }
+    }
+
+    /**
+     * Builds the machine a snapshot was taken on and restores it: board and RAM size from its {@code machine}
+     * section; console, log and the rest from {@code io}.
+     */
+    public static Machine restore(final Path file, final MachineConfig io)
+        throws SnapshotException, IOException, MachineException {
+        try (SnapshotFile snapshot = SnapshotFile.open(file)) {
+            final SnapshotFile.Section section = snapshot.section(MachineSection.NAME);
+            if (section == null) {
+                throw new SnapshotException(MachineSection.NAME, "missing: the snapshot does not say what machine"
+                    + " it was taken on");
+            }
+            final MachineSection.Description saved = MachineSection.read(snapshot.input(section));
+            final MachineConfig config = new MachineConfig().type(saved.type()).memory(saved.memory())
+                .append(saved.append()).console(io.console()).log(io.log());
+            config.image(saved.image().isEmpty() ? null : Path.of(saved.image()));
+            config.initrd(saved.initrd().isEmpty() ? null : Path.of(saved.initrd()));
+            config.bios(saved.bios().isEmpty() ? null : Path.of(saved.bios()));
+            final Machine machine = createEmpty(config);
+            snapshot.restore(machine.snapshotParts());
+            return machine;
+        }
+    }
+
+    /** A description of a snapshot file: its sections, versions and sizes. */
+    public static String describeSnapshot(final Path file) throws SnapshotException, IOException {
+        try (SnapshotFile snapshot = SnapshotFile.open(file)) {
+            final StringBuilder out = new StringBuilder(snapshot.describe());
+            final SnapshotFile.Section section = snapshot.section(MachineSection.NAME);
+            if (section != null) {
+                final MachineSection.Description d = MachineSection.read(snapshot.input(section));
+                out.append(String.format("  machine %s, %d MiB of RAM%s%s%n", d.type().name().toLowerCase(
+                    java.util.Locale.ROOT), d.memory() >> 20, d.image().isEmpty() ? "" : ", image " + d.image(),
+                    d.append().isEmpty() ? "" : ", append '" + d.append() + "'"));
+            }
+            return out.toString();
+        }
+    }
+
     // ---- running ------------------------------------------------------------------------------------
 
     /** Runs at most {@code maxInstructions} more instructions; never throws. */
     public StopReason run(final long maxInstructions) {
         return interpreter.run(maxInstructions);
+    }
+
+    /**
+     * Runs until the instruction count reaches {@code count} exactly (or the guest stops). {@link #run} counts a
+     * delivered interrupt against its budget, so one call may stop a little short; this calls it again while
+     * instructions still complete.
+     */
+    public StopReason runTo(final long count) {
+        StopReason reason = StopReason.BUDGET;
+        while (cpu.instructions < count) {
+            final long before = cpu.instructions;
+            reason = run(count - before);
+            if (reason != StopReason.BUDGET || cpu.instructions == before) {
+                break;
+            }
+        }
+        return reason;
     }
 
     /** Asks a running machine (on another thread) to stop after its current slice. */

@@ -20,6 +20,7 @@ public final class MachineConfig {
     private String append = "";
     private OutputStream console = System.out;
     private PrintStream log = System.err;
+    private Long bootTime;
 
     public MachineConfig type(final MachineType value) {
         type = Objects.requireNonNull(value);
@@ -73,6 +74,21 @@ public final class MachineConfig {
     public MachineConfig log(final PrintStream value) {
         log = Objects.requireNonNull(value);
         return this;
+    }
+
+    /**
+     * pseries: the time of day at timebase 0, in seconds since the epoch, which RTAS get-time-of-day counts
+     * from (QEMU's {@code -rtc base=}); by default the host's clock when the machine is built. A fixed value
+     * makes the guest's clock, like the rest of virtual time, the same in every run.
+     */
+    public MachineConfig bootTime(final long epochSecond) {
+        bootTime = epochSecond;
+        return this;
+    }
+
+    /** The time of day at timebase 0: the one set, else now. */
+    public long bootTime() {
+        return bootTime != null ? bootTime : java.time.Instant.now().getEpochSecond();
     }
 
     public MachineType type() {

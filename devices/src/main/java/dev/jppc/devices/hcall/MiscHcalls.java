@@ -28,6 +28,11 @@ public final class MiscHcalls {
         this.random = random;
     }
 
+    /** The generator behind H_RANDOM. */
+    RandomGenerator random() {
+        return random;
+    }
+
     /** H_RANDOM: 64 random bits in r4. */
     long random(final Cpu cpu) {
         cpu.gpr[4] = random.nextLong();

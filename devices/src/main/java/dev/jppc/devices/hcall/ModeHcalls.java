@@ -161,4 +161,10 @@ public final class ModeHcalls {
     public long dabrx() {
         return dabrx;
     }
+
+    /** Restores what {@link #dabr()} and {@link #dabrx()} return (snapshot). */
+    void restore(final long savedDabr, final long savedDabrx) {
+        dabr = savedDabr;
+        dabrx = savedDabrx;
+    }
 }

@@ -1,10 +1,14 @@
 package dev.jppc.devices.hcall;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import dev.jppc.core.Cpu;
+import dev.jppc.core.snapshot.SnapshotException;
+import dev.jppc.core.snapshot.Snapshottable;
+import dev.jppc.core.snapshot.StateInput;
+import dev.jppc.core.snapshot.StateOutput;
 import dev.jppc.core.spi.Hypervisor;
 import dev.jppc.devices.console.Vterm;
 import dev.jppc.devices.rtas.Rtas;
@@ -17,7 +21,7 @@ import dev.jppc.devices.xics.XicsHcalls;
  * {@link MiscHcalls}). Unknown numbers return H_FUNCTION; bad arguments return a PAPR error code. Nothing here
  * throws into the CPU.
  */
-public final class PseriesHypervisor implements Hypervisor {
+public final class PseriesHypervisor implements Hypervisor, Snapshottable {
 
     /** Seed of the default H_RANDOM generator: the same numbers in every run, like the rest of virtual time. */
     public static final long DEFAULT_RANDOM_SEED = 0x6A70_7063_5241_4E44L;
@@ -33,7 +37,7 @@ public final class PseriesHypervisor implements Hypervisor {
 
     /** A hypervisor whose H_RANDOM is deterministic (seeded with {@link #DEFAULT_RANDOM_SEED}). */
     public PseriesHypervisor(final Vterm vterm, final Rtas rtas, final Xics xics) {
-        this(vterm, rtas, xics, new SplittableRandom(DEFAULT_RANDOM_SEED));
+        this(vterm, rtas, xics, new SplitMix64(DEFAULT_RANDOM_SEED));
     }
 
     /** A hypervisor whose H_RANDOM draws from {@code random} (e.g. a {@code SecureRandom}). */
@@ -160,5 +164,68 @@ public final class PseriesHypervisor implements Hypervisor {
         cpu.gpr[5] = high;
         cpu.gpr[6] = low;
         return Hcall.H_SUCCESS;
+    }
+
+    // ---- snapshot: DABR/DABRX, the registered areas, the H_PROD flag, the H_RANDOM generator -----------
+
+    /** Generator kinds in the {@code hcall} section. */
+    private static final int RANDOM_UNSAVED = 0;
+    private static final int RANDOM_SPLITMIX64 = 1;
+
+    @Override
+    public String snapshotName() {
+        return "hcall";
+    }
+
+    @Override
+    public int snapshotVersion() {
+        return 1;
+    }
+
+    @Override
+    public void save(final StateOutput out) throws IOException {
+        out.u64(modes.dabr());
+        out.u64(modes.dabrx());
+        out.u64(splpar.vpa());
+        out.u64(splpar.slbShadow());
+        out.u64(splpar.slbShadowSize());
+        out.u64(splpar.dtl());
+        out.u64(splpar.dtlSize());
+        out.bool(splpar.prodded());
+        if (misc.random() instanceof SplitMix64 generator) {
+            out.u8(RANDOM_SPLITMIX64);
+            out.u64(generator.state());
+        } else {
+            // A non-deterministic source (SecureRandom) has no state worth keeping.
+            out.u8(RANDOM_UNSAVED);
+            out.u64(0);
+        }
+    }
+
+    @Override
+    public Restore prepareRestore(final StateInput in, final int version) throws SnapshotException, IOException {
+        final long dabr = in.u64("DABR");
+        final long dabrx = in.u64("DABRX");
+        final long[] areas = new long[5];
+        final String[] names = {"the VPA", "the SLB shadow", "the SLB shadow size", "the DTL", "the DTL size"};
+        for (int i = 0; i < areas.length; i++) {
+            areas[i] = in.u64(names[i]);
+        }
+        final boolean prodded = in.bool("the prod flag");
+        final int kind = in.u8("the H_RANDOM generator kind");
+        final long state = in.u64("the H_RANDOM generator state");
+        if (kind > RANDOM_SPLITMIX64) {
+            throw in.problem("H_RANDOM generator kind " + kind + " is not 0 or 1");
+        }
+        if ((areas[1] != 0 || areas[3] != 0) && areas[0] == 0) {
+            throw in.problem("an SLB shadow or DTL is registered without a VPA");
+        }
+        return () -> {
+            modes.restore(dabr, dabrx);
+            splpar.restore(areas, prodded);
+            if (kind == RANDOM_SPLITMIX64 && misc.random() instanceof SplitMix64 generator) {
+                generator.setState(state);
+            }
+        };
     }
 }

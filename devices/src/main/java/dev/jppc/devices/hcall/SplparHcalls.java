@@ -213,4 +213,19 @@ public final class SplparHcalls {
     private static boolean inRam(final GuestMemory ram, final long address, final long length) {
         return address >= 0 && length >= 0 && address <= ram.size() - length;
     }
+
+    /** Whether an H_PROD waits to be consumed. */
+    boolean prodded() {
+        return prodded;
+    }
+
+    /** Restores the registered areas and the prod flag (snapshot; the values were checked by the caller). */
+    void restore(final long[] areas, final boolean savedProdded) {
+        vpa = areas[0];
+        slbShadow = areas[1];
+        slbShadowSize = areas[2];
+        dtl = areas[3];
+        dtlSize = areas[4];
+        prodded = savedProdded;
+    }
 }

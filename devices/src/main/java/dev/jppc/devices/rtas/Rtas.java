@@ -1,5 +1,6 @@
 package dev.jppc.devices.rtas;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -8,6 +9,10 @@ import java.time.ZonedDateTime;
 
 import dev.jppc.core.Cpu;
 import dev.jppc.core.StopReason;
+import dev.jppc.core.snapshot.SnapshotException;
+import dev.jppc.core.snapshot.Snapshottable;
+import dev.jppc.core.snapshot.StateInput;
+import dev.jppc.core.snapshot.StateOutput;
 import dev.jppc.devices.xics.Xics;
 import dev.jppc.mmu.GuestMemory;
 
@@ -17,7 +22,7 @@ import dev.jppc.mmu.GuestMemory;
  * return is the status. Tokens follow QEMU's numbering (the values in /rtas); as QEMU's, every call checks its
  * argument and return counts and answers {@link #PARAMETER_ERROR} when they are wrong.
  */
-public final class Rtas {
+public final class Rtas implements Snapshottable {
 
     public static final int DISPLAY_CHARACTER = 0x2000;
     public static final int GET_TIME_OF_DAY = 0x2001;
@@ -61,7 +66,7 @@ public final class Rtas {
     private final PrintStream log;
     /** Seconds between the real time of day and the host's clock (set-time-of-day moves it). */
     private long clockOffsetSeconds;
-    private final long bootEpochSecond;
+    private long bootEpochSecond;
     private final Xics xics;
     private final byte[] nvram = new byte[NVRAM_SIZE];
 
@@ -297,5 +302,42 @@ public final class Rtas {
         }
         cpu.stop(StopReason.OS_TERM, 1);
         return SUCCESS;
+    }
+
+    // ---- snapshot: the time of day at timebase 0, the guest's clock offset, the NVRAM ------------------
+
+    @Override
+    public String snapshotName() {
+        return "rtas";
+    }
+
+    @Override
+    public int snapshotVersion() {
+        return 1;
+    }
+
+    @Override
+    public void save(final StateOutput out) throws IOException {
+        out.u64(bootEpochSecond);
+        out.u64(clockOffsetSeconds);
+        out.u32(NVRAM_SIZE);
+        out.bytes(nvram, 0, NVRAM_SIZE);
+    }
+
+    @Override
+    public Restore prepareRestore(final StateInput in, final int version) throws SnapshotException, IOException {
+        final long boot = in.u64("the boot time");
+        final long offset = in.u64("the clock offset");
+        final long size = in.u32("the NVRAM size");
+        if (size != NVRAM_SIZE) {
+            throw in.problem("NVRAM of " + size + " bytes, this machine's has " + NVRAM_SIZE);
+        }
+        final byte[] contents = new byte[NVRAM_SIZE];
+        in.bytes(contents, 0, NVRAM_SIZE, "the NVRAM");
+        return () -> {
+            bootEpochSecond = boot;
+            clockOffsetSeconds = offset;
+            System.arraycopy(contents, 0, nvram, 0, NVRAM_SIZE);
+        };
     }
 }

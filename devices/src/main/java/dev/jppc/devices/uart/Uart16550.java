@@ -1,5 +1,12 @@
 package dev.jppc.devices.uart;
 
+import java.io.IOException;
+
+import dev.jppc.core.snapshot.SnapshotException;
+import dev.jppc.core.snapshot.Snapshottable;
+import dev.jppc.core.snapshot.StateInput;
+import dev.jppc.core.snapshot.StateOutput;
+
 /**
  * A 16550-style UART: eight one-byte registers at offsets 0-7 (the National Semiconductor PC16550D data
  * sheet's register map). It transmits instantly, so the transmitter is always empty; received bytes come
@@ -26,7 +33,7 @@ package dev.jppc.devices.uart;
  * <p>Every method is thread-safe. The sink is called outside the UART's lock, on the thread that wrote THR,
  * so a slow host console never blocks {@link #offerInput}.
  */
-public final class Uart16550 {
+public final class Uart16550 implements Snapshottable {
 
     public static final int REGISTER_COUNT = 8;
     public static final int DEFAULT_INPUT_CAPACITY = 4096;
@@ -332,5 +339,67 @@ public final class Uart16550 {
         final int value = msr;
         msr &= ~MSR_DELTAS;
         return value;
+    }
+
+    // ---- snapshot: the registers and the receive queue, oldest byte first ------------------------------
+
+    @Override
+    public String snapshotName() {
+        return "uart";
+    }
+
+    @Override
+    public int snapshotVersion() {
+        return 1;
+    }
+
+    @Override
+    public synchronized void save(final StateOutput out) throws IOException {
+        out.u8(ier);
+        out.u8(lcr);
+        out.u8(mcr);
+        out.u8(fcr);
+        out.u8(scr);
+        out.u16(divisor);
+        out.u8(msr);
+        out.bool(overrun);
+        out.bool(thrEmptyInterrupt);
+        out.u32(inputCount);
+        for (int i = 0; i < inputCount; i++) {
+            out.u8(input[(inputHead + i) % input.length]);
+        }
+    }
+
+    @Override
+    public Restore prepareRestore(final StateInput in, final int version) throws SnapshotException, IOException {
+        final int[] registers = new int[7];
+        final String[] names = {"IER", "LCR", "MCR", "FCR", "SCR", "the divisor", "MSR"};
+        for (int i = 0; i < registers.length; i++) {
+            registers[i] = i == 5 ? in.u16(names[i]) : in.u8(names[i]);
+        }
+        final boolean savedOverrun = in.bool("the overrun flag");
+        final boolean savedThrEmpty = in.bool("the THR-empty interrupt flag");
+        final long count = in.u32("the receive queue length");
+        if (count > input.length) {
+            throw in.problem(count + " received bytes queued, this UART holds " + input.length);
+        }
+        final byte[] queued = new byte[(int) count];
+        in.bytes(queued, 0, queued.length, "the receive queue");
+        return () -> {
+            synchronized (this) {
+                ier = registers[0];
+                lcr = registers[1];
+                mcr = registers[2];
+                fcr = registers[3];
+                scr = registers[4];
+                divisor = registers[5];
+                msr = registers[6];
+                overrun = savedOverrun;
+                thrEmptyInterrupt = savedThrEmpty;
+                System.arraycopy(queued, 0, input, 0, queued.length);
+                inputHead = 0;
+                inputCount = queued.length;
+            }
+        };
     }
 }

@@ -1,6 +1,12 @@
 package dev.jppc.devices.xics;
 
+import java.io.IOException;
+
 import dev.jppc.core.Cpu;
+import dev.jppc.core.snapshot.SnapshotException;
+import dev.jppc.core.snapshot.Snapshottable;
+import dev.jppc.core.snapshot.StateInput;
+import dev.jppc.core.snapshot.StateOutput;
 
 /**
  * The XICS interrupt controller of a PAPR partition with one processor (interrupt server 0), as QEMU's pseries
@@ -17,7 +23,7 @@ import dev.jppc.core.Cpu;
  * <p>Devices raise sources from any thread (the console's input thread): every state change happens under this
  * object's lock, and the line goes to the CPU through its volatile {@link Cpu#externalInterrupt}.
  */
-public final class Xics {
+public final class Xics implements Snapshottable {
 
     /** XISR of the inter-processor interrupt, raised by H_IPI through the MFRR. */
     public static final int IPI = 2;
@@ -289,5 +295,78 @@ public final class Xics {
             // instructions) runs to its end before the run loop sees the line.
             cpu.endSlice();
         }
+    }
+
+    // ---- snapshot: the ICP, then every source (server, priority, saved priority, status, trigger) ------
+
+    @Override
+    public String snapshotName() {
+        return "xics";
+    }
+
+    @Override
+    public int snapshotVersion() {
+        return 1;
+    }
+
+    @Override
+    public synchronized void save(final StateOutput out) throws IOException {
+        out.u32(xirr & 0xFFFF_FFFFL);
+        out.u8(pendingPriority);
+        out.u8(mfrr);
+        out.u32(SOURCE_COUNT);
+        for (int i = 0; i < SOURCE_COUNT; i++) {
+            out.u32(server[i]);
+            out.u8(priority[i]);
+            out.u8(savedPriority[i]);
+            out.u8(status[i]);
+            out.bool(levelTriggered[i]);
+        }
+    }
+
+    @Override
+    public Restore prepareRestore(final StateInput in, final int version) throws SnapshotException, IOException {
+        final int savedXirr = (int) in.u32("XIRR");
+        final int savedPending = in.u8("the pending priority");
+        final int savedMfrr = in.u8("MFRR");
+        final long count = in.u32("the source count");
+        if (count != SOURCE_COUNT) {
+            throw in.problem(count + " sources, this controller has " + SOURCE_COUNT);
+        }
+        final int[] servers = new int[SOURCE_COUNT];
+        final int[] priorities = new int[SOURCE_COUNT];
+        final int[] saved = new int[SOURCE_COUNT];
+        final int[] statuses = new int[SOURCE_COUNT];
+        final boolean[] level = new boolean[SOURCE_COUNT];
+        for (int i = 0; i < SOURCE_COUNT; i++) {
+            servers[i] = (int) in.u32("the server of source " + i);
+            if (servers[i] != SERVER) {
+                throw in.problem("source " + Integer.toHexString(FIRST_SOURCE + i) + " goes to server "
+                    + servers[i] + ", there is only server " + SERVER);
+            }
+            priorities[i] = in.u8("a priority");
+            saved[i] = in.u8("a saved priority");
+            statuses[i] = in.u8("a source status");
+            if ((statuses[i] & ~(ASSERTED | SENT | REJECTED | MASKED_PENDING)) != 0) {
+                throw in.problem(String.format("source %x has status bits 0x%x", FIRST_SOURCE + i, statuses[i]));
+            }
+            level[i] = in.bool("a trigger flag");
+        }
+        final int pending = savedXirr & XISR_MASK;
+        if (pending != 0 && pending != IPI && !isSource(pending)) {
+            throw in.problem(String.format("XIRR 0x%08x presents 0x%x, which is no source", savedXirr, pending));
+        }
+        return () -> {
+            synchronized (this) {
+                xirr = savedXirr;
+                pendingPriority = savedPending;
+                mfrr = savedMfrr;
+                System.arraycopy(servers, 0, server, 0, SOURCE_COUNT);
+                System.arraycopy(priorities, 0, priority, 0, SOURCE_COUNT);
+                System.arraycopy(saved, 0, savedPriority, 0, SOURCE_COUNT);
+                System.arraycopy(statuses, 0, status, 0, SOURCE_COUNT);
+                System.arraycopy(level, 0, levelTriggered, 0, SOURCE_COUNT);
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.jppc.machine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import dev.jppc.core.Cpu;
 import dev.jppc.core.StopReason;
 import dev.jppc.core.decode.Disassembler;
+import dev.jppc.core.snapshot.SnapshotException;
 import dev.jppc.machine.Machine;
 import dev.jppc.machine.MachineConfig;
 import dev.jppc.machine.MachineException;
@@ -53,6 +55,14 @@ public final class RunCommand implements Callable<Integer> {
         + "the guest, Ctrl-A c comes back, 'help' lists the commands")
     boolean monitor;
 
+    @Option(names = "--snapshot-on-exit", paramLabel = "FILE",
+        description = "save a snapshot of the machine to FILE when the run stops")
+    Path snapshotOnExit;
+
+    @Option(names = "--restore", paramLabel = "FILE",
+        description = "restore the snapshot FILE (machine, RAM, devices) and continue it instead of booting an image")
+    Path restore;
+
     @Parameters(arity = "0..1", paramLabel = "IMAGE", description = "ELF64 image to load")
     Path image;
 
@@ -70,8 +80,12 @@ public final class RunCommand implements Callable<Integer> {
                 + " (use pseries or bare)"));
             return Main.EXIT_USAGE;
         }
-        if (image == null && bios == null) {
-            System.err.println("jppc: run needs an IMAGE (or --bios)");
+        if (restore != null && (image != null || bios != null || initrd != null)) {
+            System.err.println("jppc: --restore brings its own machine; it takes no IMAGE, --bios or --initrd");
+            return Main.EXIT_USAGE;
+        }
+        if (image == null && bios == null && restore == null) {
+            System.err.println("jppc: run needs an IMAGE (or --bios, or --restore FILE)");
             return Main.EXIT_USAGE;
         }
         if (monitor && timeoutSeconds != null) {
@@ -81,17 +95,33 @@ public final class RunCommand implements Callable<Integer> {
         config.image(image).initrd(initrd).bios(bios).append(append);
         final Machine m;
         try {
-            m = Machine.create(config);
+            m = restore != null ? Machine.restore(restore, config) : Machine.create(config);
         } catch (final MachineException e) {
             System.err.println("jppc: " + e.getMessage());
             return Main.EXIT_USAGE;
+        } catch (final SnapshotException | IOException e) {
+            System.err.println("jppc: cannot restore " + restore + ": " + e.getMessage());
+            return Main.EXIT_USAGE;
         }
         m.interpreter().setHistory(history);
+        final int status;
         if (monitor) {
-            return MonitorConsole.run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
+            status = MonitorConsole.run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
                 trace ? System.err : null, Main.consoleInput, System.out, System.console() != null);
+        } else {
+            status = run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions, timeoutSeconds, trace);
         }
-        return run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions, timeoutSeconds, trace);
+        if (snapshotOnExit != null) {
+            try {
+                final long bytes = m.saveSnapshot(snapshotOnExit);
+                System.err.printf("jppc: snapshot of %d bytes saved to %s after %d instructions%n", bytes,
+                    snapshotOnExit, m.cpu().instructions);
+            } catch (final IOException e) {
+                System.err.println("jppc: cannot save the snapshot to " + snapshotOnExit + ": " + e.getMessage());
+                return status == 0 ? 1 : status;
+            }
+        }
+        return status;
     }
 
     /**
@@ -117,7 +147,8 @@ public final class RunCommand implements Callable<Integer> {
             timer.setDaemon(true);
             timer.start();
         }
-        final StopReason reason = m.run(budget);
+        final long start = m.cpu().instructions;
+        final StopReason reason = budget >= Long.MAX_VALUE - start ? m.run(budget) : m.runTo(start + budget);
         System.out.flush();
         console.close();
         if (reason == StopReason.REQUESTED && console.quitTyped()) {

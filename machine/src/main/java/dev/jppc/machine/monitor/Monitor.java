@@ -1,13 +1,16 @@
 package dev.jppc.machine.monitor;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import dev.jppc.core.Cpu;
 import dev.jppc.core.Spr;
 import dev.jppc.core.StopReason;
+import dev.jppc.core.snapshot.SnapshotException;
 import dev.jppc.machine.Machine;
 import dev.jppc.mmu.hash.HashMmu;
 
@@ -44,6 +47,9 @@ public final class Monitor {
         "  x/N ADDR              hex dump of N bytes (default 64) of guest real memory",
         "  step [N], s [N]       execute N instructions (default 1), printing each",
         "  continue, c           run the guest; Ctrl-A c comes back here, Ctrl-A Ctrl-A types a Ctrl-A",
+        "  savevm FILE           save a snapshot of the machine to FILE (atomically)",
+        "  loadvm FILE           restore the snapshot FILE; a bad or mismatched file changes nothing",
+        "  info snapshot FILE    the sections of the snapshot FILE",
         "  quit, q               leave: exit status of the guest, or " + EXIT_NOT_FINISHED + " if it has not stopped",
         "  help                  this text", "");
 
@@ -123,6 +129,8 @@ public final class Monitor {
             case "xlate" -> xlate(words);
             case "step", "s", "si", "stepi" -> step(words);
             case "continue", "c", "cont" -> resume();
+            case "savevm" -> savevm(fileArgument(words, "savevm FILE"));
+            case "loadvm" -> loadvm(fileArgument(words, "loadvm FILE"));
             case "quit", "q" -> {
                 quit = true;
                 yield "";
@@ -133,7 +141,11 @@ public final class Monitor {
 
     private String info(final String[] words) {
         if (words.length < 2) {
-            throw new IllegalArgumentException("info what? registers, slb, hpt or tlb");
+            throw new IllegalArgumentException("info what? registers, slb, hpt, tlb or snapshot FILE");
+        }
+        if (words[1].equalsIgnoreCase("snapshot")) {
+            return infoSnapshot(fileArgument(java.util.Arrays.copyOfRange(words, 1, words.length),
+                "info snapshot FILE"));
         }
         return switch (words[1].toLowerCase(Locale.ROOT)) {
             case "registers", "reg", "r" -> reports.registers();
@@ -142,6 +154,43 @@ public final class Monitor {
             case "tlb" -> reports.tlbs();
             default -> throw new IllegalArgumentException("no 'info " + words[1] + "': registers, slb, hpt or tlb");
         };
+    }
+
+    /** The words after the command as one path (a file name may hold spaces). */
+    private static Path fileArgument(final String[] words, final String usage) {
+        if (words.length < 2) {
+            throw new IllegalArgumentException(usage);
+        }
+        return Path.of(String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length)));
+    }
+
+    private String savevm(final Path file) {
+        try {
+            final long bytes = machine.saveSnapshot(file);
+            return String.format("saved %d bytes to %s after %d instructions%n", bytes, file, cpu.instructions);
+        } catch (final IOException e) {
+            return "error: cannot save to " + file + ": " + e.getMessage() + System.lineSeparator();
+        }
+    }
+
+    private String loadvm(final Path file) {
+        try {
+            machine.loadSnapshot(file);
+        } catch (final SnapshotException | IOException e) {
+            return "error: " + file + " not loaded, the machine is unchanged: " + e.getMessage()
+                + System.lineSeparator();
+        }
+        finalStop = null;
+        return String.format("loaded %s: %d instructions%n=> %s%n", file, cpu.instructions,
+            reports.instructionAt(cpu.pc));
+    }
+
+    private static String infoSnapshot(final Path file) {
+        try {
+            return Machine.describeSnapshot(file);
+        } catch (final SnapshotException | IOException e) {
+            return "error: " + e.getMessage() + System.lineSeparator();
+        }
     }
 
     private String xlate(final String[] words) {
