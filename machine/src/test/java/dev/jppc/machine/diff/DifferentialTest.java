@@ -1,0 +1,5 @@
+package dev.jppc.machine.diff;
+
+final class DifferentialTest {
+    static final int COMMITTED_SEEDS = 40;
+}
