@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +46,7 @@ class DifferentialQemuTest {
         final List<String> problems = new ArrayList<>();
         for (final Family family : families()) {
             for (final ByteOrder order : ORDERS) {
-                final Map<Long, byte[]> records = new LinkedHashMap<>();
+                final Map<Long, ReferenceFile.Entry> records = new LinkedHashMap<>();
                 for (long seed = 1; seed <= seeds; seed++) {
                     final DiffProgram program = ProgramGenerator.generate(family, seed, order);
                     final GuestRunner.Output reference = qemu.run(program);
@@ -55,7 +54,7 @@ class DifferentialQemuTest {
                         throw new IllegalStateException(program.name() + " failed on QEMU: " + reference.failure()
                             + "\n" + program.listing());
                     }
-                    records.put(seed, reference.stdout());
+                    records.put(seed, new ReferenceFile.Entry(ReferenceFile.crc(program.elf()), reference.stdout()));
                     check(program, reference, jppc.run(program), problems);
                 }
                 final Path file = directory.resolve(ReferenceFile.resourceName(family, order).substring(5));
@@ -120,9 +119,5 @@ class DifferentialQemuTest {
             return List.of(Family.values());
         }
         return Arrays.stream(wanted.split(",")).map(String::trim).map(Family::byId).toList();
-    }
-
-    static boolean exists(final Path path) {
-        return Files.exists(path);
     }
 }
