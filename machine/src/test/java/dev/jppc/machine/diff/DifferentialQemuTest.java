@@ -89,6 +89,8 @@ class DifferentialQemuTest {
                     check(program, reference, jppc.run(program), problems);
                     runs++;
                 }
+                System.out.println(family.id() + " " + DiffProgram.orderName(order) + ": " + count + " seeds done, "
+                    + problems.size() + " difference(s) so far");
             }
         }
         System.out.println(runs + " programs (" + runs * ProgramGenerator.STEPS + " instructions under test) run on"
