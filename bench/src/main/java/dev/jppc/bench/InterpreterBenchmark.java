@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.jppc.machine.bench.IntegerWorkload;
 
 /**
- * Guest instructions per second of the interpreter on the bundled integer workload (CRC-32 + FNV-1a, real
- * mode). One operation is one guest instruction, so JMH's ops/s is the guest instruction rate.
+ * Guest instructions per second on the bundled integer workload (CRC-32, FNV-1a, insertion sort), with the
+ * MMU off or on (64 KiB pages), with block translation or interpreting every instruction. One operation is
+ * one guest instruction, so JMH's ops/s is the guest instruction rate.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,12 +37,19 @@ public class InterpreterBenchmark {
     @Param({"BIG_ENDIAN", "LITTLE_ENDIAN"})
     public String byteOrder;
 
+    @Param({"PAGED_64K", "REAL"})
+    public IntegerWorkload.Translation mmu;
+
+    @Param({"true", "false"})
+    public boolean translateBlocks;
+
     private IntegerWorkload workload;
 
     @Setup(Level.Trial)
     public void setUp() {
         workload = new IntegerWorkload("LITTLE_ENDIAN".equals(byteOrder) ? ByteOrder.LITTLE_ENDIAN
-            : ByteOrder.BIG_ENDIAN);
+            : ByteOrder.BIG_ENDIAN, mmu);
+        workload.interpreter().setTranslation(translateBlocks);
     }
 
     @Benchmark

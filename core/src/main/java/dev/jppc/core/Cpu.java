@@ -447,6 +447,19 @@ public final class Cpu {
      * the slow path through HashMmu.translate.
      */
 
+    /**
+     * The real address an instruction fetch at {@code ea} reaches if the fetch TLB already holds its page, else
+     * -1 (the caller then fetches the slow way, which fills the TLB or raises the fault).
+     */
+    public long fetchRealAddress(final long ea) {
+        final Tlb t = fetchTlb;
+        final int i = Tlb.index(ea);
+        if (t.tag[i] == ((ea & Tlb.PAGE_MASK) | fetchMode)) {
+            return t.realPage[i] | (ea & PAGE_OFFSET_MASK);
+        }
+        return -1;
+    }
+
     /** Reads {@code size} bytes (1, 2, 4 or 8) at effective address {@code ea}, zero extended. */
     public long load(final long ea, final int size) {
         final Tlb t = loadTlb;

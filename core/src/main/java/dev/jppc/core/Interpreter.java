@@ -16,6 +16,9 @@ import dev.jppc.core.exec.MmuOps;
 import dev.jppc.core.exec.Rotate;
 import dev.jppc.core.exec.SystemOps;
 import dev.jppc.core.exec.SystemRegisters;
+import dev.jppc.core.exec.VsxLoadStore;
+import dev.jppc.core.exec.VsxPermute;
+import dev.jppc.core.jit.CodeCache;
 
 /**
  * The fetch-decode-execute loop.
@@ -32,7 +35,15 @@ public final class Interpreter {
     /** Longest stretch without looking at asynchronous events: bounds interrupt and console latency. */
     public static final long MAX_SLICE = 1 << 14;
 
+    /**
+     * Whether new interpreters translate hot blocks into JVM bytecode (issue 8): on unless the system property
+     * {@code jppc.translate} is {@code false}.
+     */
+    public static final boolean TRANSLATE_BY_DEFAULT =
+        !"false".equalsIgnoreCase(System.getProperty("jppc.translate", "true"));
+
     private final Cpu cpu;
+    private CodeCache codeCache;
     private PrintStream trace;
     private Throwable internalError;
     /** The last instructions executed, when history is on; records are recycled, never reallocated. */
@@ -52,6 +63,23 @@ public final class Interpreter {
 
     public Interpreter(final Cpu cpu) {
         this.cpu = cpu;
+        setTranslation(TRANSLATE_BY_DEFAULT);
+    }
+
+    /** Turns block translation on or off (off: every instruction is interpreted). */
+    public void setTranslation(final boolean on) {
+        if (on && codeCache == null) {
+            codeCache = new CodeCache(cpu);
+        } else if (!on && codeCache != null) {
+            codeCache.clear();
+            cpu.ram.setCodeWatcher(null);
+            codeCache = null;
+        }
+    }
+
+    /** The translated-block cache, or null when translation is off. */
+    public CodeCache codeCache() {
+        return codeCache;
     }
 
     /** Prints every instruction to {@code out} before it executes (null: off). Uses a separate, slow loop. */
@@ -107,7 +135,11 @@ public final class Interpreter {
                 c.sliceEnd = Math.min(Math.min(limit, c.instructions + MAX_SLICE), c.nextTimerEvent());
                 try {
                     if (trace == null && history == null) {
-                        runSlice(c);
+                        if (codeCache != null) {
+                            runSliceTranslated(c, codeCache);
+                        } else {
+                            runSlice(c);
+                        }
                     } else {
                         runSliceTraced(c, trace, history);
                     }
@@ -178,6 +210,35 @@ public final class Interpreter {
     private static void runSlice(final Cpu c) {
         while (c.instructions < c.sliceEnd) {
             final long pc = c.pc;
+            final int insn = c.fetch(pc);
+            c.nip = (pc + 4) & c.eaMask;
+            execute(c, insn);
+            c.pc = c.nip;
+            c.instructions++;
+        }
+    }
+
+    /**
+     * The slice loop with translation: where a translated block starts at the current address and fits in the
+     * slice, it runs as one call; anything else is interpreted one instruction at a time, exactly as in
+     * {@link #runSlice}. An interrupt inside a block counts the instructions before it, then leaves as usual.
+     */
+    private static void runSliceTranslated(final Cpu c, final CodeCache cache) {
+        while (c.instructions < c.sliceEnd) {
+            final long pc = c.pc;
+            final CodeCache.Entry entry = cache.lookup(pc);
+            if (entry != null && c.instructions + entry.length <= c.sliceEnd) {
+                final int done;
+                try {
+                    done = entry.block.run(c, pc);
+                } catch (final GuestInterrupt interrupt) {
+                    c.instructions += (c.pc - pc) >>> 2;
+                    throw interrupt;
+                }
+                c.instructions += done;
+                c.pc = c.nip;
+                continue;
+            }
             final int insn = c.fetch(pc);
             c.nip = (pc + 4) & c.eaMask;
             execute(c, insn);
@@ -431,6 +492,45 @@ public final class Interpreter {
     /** Book I chapter 7: VSX. */
     private static void executeVectorScalar(final Cpu c, final int insn, final int op) {
         switch (op) {
+            case OpId.LXSDX -> VsxLoadStore.lxsdx(c, insn);
+            case OpId.LXSIWAX -> VsxLoadStore.lxsiwax(c, insn);
+            case OpId.LXSIWZX -> VsxLoadStore.lxsiwzx(c, insn);
+            case OpId.LXSSPX -> VsxLoadStore.lxsspx(c, insn);
+            case OpId.LXVD2X -> VsxLoadStore.lxvd2x(c, insn);
+            case OpId.LXVDSX -> VsxLoadStore.lxvdsx(c, insn);
+            case OpId.LXVW4X -> VsxLoadStore.lxvw4x(c, insn);
+            case OpId.STXSDX -> VsxLoadStore.stxsdx(c, insn);
+            case OpId.STXSIWX -> VsxLoadStore.stxsiwx(c, insn);
+            case OpId.STXSSPX -> VsxLoadStore.stxsspx(c, insn);
+            case OpId.STXVD2X -> VsxLoadStore.stxvd2x(c, insn);
+            case OpId.STXVW4X -> VsxLoadStore.stxvw4x(c, insn);
+            case OpId.LXVL -> VsxLoadStore.lxvl(c, insn);
+            case OpId.STXVL -> VsxLoadStore.stxvl(c, insn);
+            case OpId.LXV -> VsxLoadStore.lxv(c, insn);
+            case OpId.STXV -> VsxLoadStore.stxv(c, insn);
+            case OpId.MFVSRD -> VsxLoadStore.mfvsrd(c, insn);
+            case OpId.MFVSRWZ -> VsxLoadStore.mfvsrwz(c, insn);
+            case OpId.MTVSRD -> VsxLoadStore.mtvsrd(c, insn);
+            case OpId.MTVSRWA -> VsxLoadStore.mtvsrwa(c, insn);
+            case OpId.MTVSRWZ -> VsxLoadStore.mtvsrwz(c, insn);
+            case OpId.MFVSRLD -> VsxLoadStore.mfvsrld(c, insn);
+            case OpId.MTVSRDD -> VsxLoadStore.mtvsrdd(c, insn);
+            case OpId.MTVSRWS -> VsxLoadStore.mtvsrws(c, insn);
+            case OpId.XXLAND -> VsxPermute.xxland(c, insn);
+            case OpId.XXLANDC -> VsxPermute.xxlandc(c, insn);
+            case OpId.XXLOR -> VsxPermute.xxlor(c, insn);
+            case OpId.XXLXOR -> VsxPermute.xxlxor(c, insn);
+            case OpId.XXLNOR -> VsxPermute.xxlnor(c, insn);
+            case OpId.XXLORC -> VsxPermute.xxlorc(c, insn);
+            case OpId.XXLNAND -> VsxPermute.xxlnand(c, insn);
+            case OpId.XXLEQV -> VsxPermute.xxleqv(c, insn);
+            case OpId.XXSEL -> VsxPermute.xxsel(c, insn);
+            case OpId.XXPERMDI -> VsxPermute.xxpermdi(c, insn);
+            case OpId.XXSLDWI -> VsxPermute.xxsldwi(c, insn);
+            case OpId.XXMRGHW -> VsxPermute.xxmrghw(c, insn);
+            case OpId.XXMRGLW -> VsxPermute.xxmrglw(c, insn);
+            case OpId.XXSPLTW -> VsxPermute.xxspltw(c, insn);
+            case OpId.XXSPLTIB -> VsxPermute.xxspltib(c, insn);
             default -> throw c.illegal(insn);
         }
     }

@@ -29,8 +29,24 @@ public final class GuestMemory {
     /** The largest RAM jppc accepts. */
     public static final long MAX_SIZE = 64L << 30;
 
+    /** Granularity of code watching: the TLB's 4 KiB page. */
+    public static final int CODE_PAGE_SHIFT = 12;
+
     private final long size;
     private final UnsafeBuffer[] chunks;
+    /** One bit per 4 KiB page whose contents a translator has turned into code (see {@link #watchCode}). */
+    private final long[] codePages;
+    private int watchedPages;
+    private CodeWatcher codeWatcher;
+
+    /**
+     * Told when RAM that holds translated code is written through this class, so translations of the old
+     * contents can be dropped before anything executes them again.
+     */
+    public interface CodeWatcher {
+        /** The 4 KiB page at {@code pageAddress} was written; it is no longer watched. */
+        void codeWritten(long pageAddress);
+    }
 
     public GuestMemory(final long size) {
         if (size <= 0 || size > MAX_SIZE || (size % GRANULE) != 0) {
@@ -43,6 +59,60 @@ public final class GuestMemory {
         for (int i = 0; i < count; i++) {
             final long chunkBytes = Math.min(CHUNK_SIZE, size - ((long) i << CHUNK_SHIFT));
             chunks[i] = new UnsafeBuffer(ByteBuffer.allocateDirect((int) chunkBytes));
+        }
+        codePages = new long[(int) ((size >>> CODE_PAGE_SHIFT) + 63) >>> 6];
+    }
+
+    // ---- code watching ------------------------------------------------------------------------------
+
+    /** Sets who hears of writes to watched pages (one translator per machine). */
+    public void setCodeWatcher(final CodeWatcher watcher) {
+        codeWatcher = watcher;
+    }
+
+    /**
+     * Watches the 4 KiB page holding {@code pa}: the next write to it through this class calls the
+     * {@link CodeWatcher}. Writes that bypass this class (CPU stores through the store TLB) must not be possible
+     * for watched pages: the MMU installs no store-TLB entry for them and the caller flushes existing ones.
+     */
+    public void watchCode(final long pa) {
+        final long page = pa >>> CODE_PAGE_SHIFT;
+        final long bit = 1L << page;
+        final int word = (int) (page >>> 6);
+        if ((codePages[word] & bit) == 0) {
+            codePages[word] |= bit;
+            watchedPages++;
+        }
+    }
+
+    /** Whether the 4 KiB page holding {@code pa} is watched; {@code pa} must lie in RAM. */
+    public boolean isCode(final long pa) {
+        final long page = pa >>> CODE_PAGE_SHIFT;
+        return watchedPages != 0 && (codePages[(int) (page >>> 6)] & (1L << page)) != 0;
+    }
+
+    /** Stops watching every page (the translator dropped all its code). */
+    public void unwatchAllCode() {
+        java.util.Arrays.fill(codePages, 0);
+        watchedPages = 0;
+    }
+
+    /** Called after every write of {@code [pa, pa + length)}, which is already range-checked. */
+    private void written(final long pa, final long length) {
+        if (watchedPages == 0 || length <= 0) {
+            return;
+        }
+        final long last = (pa + length - 1) >>> CODE_PAGE_SHIFT;
+        for (long page = pa >>> CODE_PAGE_SHIFT; page <= last; page++) {
+            final int word = (int) (page >>> 6);
+            final long bit = 1L << page;
+            if ((codePages[word] & bit) != 0) {
+                codePages[word] &= ~bit;
+                watchedPages--;
+                if (codeWatcher != null) {
+                    codeWatcher.codeWritten(page << CODE_PAGE_SHIFT);
+                }
+            }
         }
     }
 
@@ -77,6 +147,7 @@ public final class GuestMemory {
     public void putByte(final long pa, final byte value) {
         check(pa, 1);
         chunks[(int) (pa >>> CHUNK_SHIFT)].putByte((int) (pa & CHUNK_MASK), value);
+        written(pa, 1);
     }
 
     public short getShort(final long pa, final ByteOrder order) {
@@ -94,6 +165,7 @@ public final class GuestMemory {
         } else {
             putAcross(pa, 2, value, order);
         }
+        written(pa, 2);
     }
 
     public int getInt(final long pa, final ByteOrder order) {
@@ -111,6 +183,7 @@ public final class GuestMemory {
         } else {
             putAcross(pa, 4, value, order);
         }
+        written(pa, 4);
     }
 
     public long getLong(final long pa, final ByteOrder order) {
@@ -128,6 +201,7 @@ public final class GuestMemory {
         } else {
             putAcross(pa, 8, value, order);
         }
+        written(pa, 8);
     }
 
     /** Copies {@code length} bytes of RAM at {@code pa} into {@code dst}. */
@@ -154,6 +228,7 @@ public final class GuestMemory {
             chunks[(int) (at >>> CHUNK_SHIFT)].putBytes(within, src, offset + done, n);
             done += n;
         }
+        written(pa, length);
     }
 
     /** Fills {@code [pa, pa + length)} with {@code value}. */
@@ -169,6 +244,7 @@ public final class GuestMemory {
             chunks[(int) (at >>> CHUNK_SHIFT)].setMemory(within, n, value);
             done += n;
         }
+        written(pa, length);
     }
 
     private void check(final long pa, final int length) {

@@ -29,6 +29,8 @@ public final class Decoder {
         defineRow(17, 0, 0x3);
         defineRow(58, 0, 0x3);
         defineRow(62, 0, 0x3);
+        // DQ-form VSX loads and stores (lxv, stxv): a 3-bit extended opcode in bits 29-31.
+        defineRow(61, 0, 0x7);
         for (final Op op : Op.values()) {
             if (op != Op.ILLEGAL) {
                 place(op);
@@ -87,7 +89,8 @@ public final class Decoder {
         // the wildcard bits.
         final Op.Encoding encoding = op.encoding();
         final int base = op.extended() << encoding.shift();
-        final int wildcard = encoding.wildcard();
+        // A wildcard bit outside this primary's row index is no bit of the index at all.
+        final int wildcard = encoding.wildcard() & ROW_MASK[primary];
         if ((base & wildcard) != 0 || base >= row.length) {
             throw new IllegalStateException(op + " has an extended opcode outside its encoding");
         }

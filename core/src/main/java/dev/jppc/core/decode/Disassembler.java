@@ -2,7 +2,7 @@ package dev.jppc.core.decode;
 
 /**
  * Turns an instruction word into assembly text: the base mnemonic with its {@code o} and {@code .} suffixes
- * and operands in GNU as order (registers as r0..r31, CR fields as cr0..cr7, branch targets as absolute
+ * and operands in GNU as order (registers as r0..r31 and vs0..vs63, CR fields as cr0..cr7, branch targets as absolute
  * addresses). Extended mnemonics such as {@code li} or {@code beq} are not used, so the text names exactly
  * the instruction jppc executes. Cold path only (traces, the monitor, {@code jppc disasm}).
  */
@@ -52,6 +52,11 @@ public final class Disassembler {
 
     private static String r(final int n) {
         return "r" + n;
+    }
+
+    /** A VSX register as GNU objdump names it: vs0..vs63. */
+    private static String vs(final int n) {
+        return "vs" + n;
     }
 
     private static String operands(final Op op, final int insn, final long pc) {
@@ -109,6 +114,18 @@ public final class Disassembler {
             case L -> "";
             case LEV -> ((insn >>> 5) & 0x7F) != 0 ? Integer.toString((insn >>> 5) & 0x7F) : "";
             case IH -> ((insn >>> 21) & 7) != 0 ? Integer.toString((insn >>> 21) & 7) : "";
+            case XT_RA_RB -> vs(Fields.xt(insn)) + "," + r(a) + "," + r(b);
+            case XT_DQ_RA -> vs(Fields.xtDq(insn)) + "," + Fields.dq(insn) + "(" + r(a) + ")";
+            case RA_XS -> r(a) + "," + vs(Fields.xt(insn));
+            case XT_RA -> vs(Fields.xt(insn)) + "," + r(a);
+            case XT_XA_XB -> vs(Fields.xt(insn)) + "," + vs(Fields.xa(insn)) + "," + vs(Fields.xb(insn));
+            case XT_XA_XB_XC -> vs(Fields.xt(insn)) + "," + vs(Fields.xa(insn)) + "," + vs(Fields.xb(insn)) + ","
+                + vs(Fields.xc(insn));
+            case XT_XA_XB_DM, XT_XA_XB_SHW -> vs(Fields.xt(insn)) + "," + vs(Fields.xa(insn)) + ","
+                + vs(Fields.xb(insn)) + "," + ((insn >>> 8) & 3);
+            case XT_XB_UIM -> vs(Fields.xt(insn)) + "," + vs(Fields.xb(insn)) + "," + ((insn >>> 16) & 3);
+            case XT_XB -> vs(Fields.xt(insn)) + "," + vs(Fields.xb(insn));
+            case XT_IMM8 -> vs(Fields.xt(insn)) + "," + ((insn >>> 11) & 0xFF);
         };
     }
 }

@@ -79,6 +79,7 @@ public final class ExtendedMnemonics {
         defineBarriersAndCache();
         defineMoves();
         defineLegacyPowerNames();
+        defineVectorScalar();
     }
 
     private ExtendedMnemonics() {
@@ -306,6 +307,25 @@ public final class ExtendedMnemonics {
         EXTENDED.put("mtcr", Op.MTCRF);
         EXTENDED.put("mftb", Op.MFTB);
         EXTENDED.put("mftbu", Op.MFTB);
+    }
+
+    /**
+     * VSX (Book I chapter 7 and its extended mnemonics): the logical and permute shorthands, and the names objdump
+     * gives the GPR moves by register number (f0-f31 for VSR 0-31, v0-v31 for VSR 32-63).
+     */
+    private static void defineVectorScalar() {
+        EXTENDED.put("xxmr", Op.XXLOR);
+        EXTENDED.put("xxlnot", Op.XXLNOR);
+        for (final String name : new String[] {"xxswapd", "xxspltd", "xxmrghd", "xxmrgld"}) {
+            EXTENDED.put(name, Op.XXPERMDI);
+        }
+        for (final String prefix : new String[] {"fpr", "vr"}) {
+            EXTENDED.put("mf" + prefix + "d", Op.MFVSRD);
+            EXTENDED.put("mf" + prefix + "wz", Op.MFVSRWZ);
+            EXTENDED.put("mt" + prefix + "d", Op.MTVSRD);
+            EXTENDED.put("mt" + prefix + "wa", Op.MTVSRWA);
+            EXTENDED.put("mt" + prefix + "wz", Op.MTVSRWZ);
+        }
     }
 
     /**

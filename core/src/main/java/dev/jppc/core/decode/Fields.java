@@ -29,6 +29,31 @@ public final class Fields {
         return (insn >>> 6) & 31;
     }
 
+    /** VSX XT or XS of XX1 to XX4 forms: TX (bit 31) above T (bits 6-10), naming VSR 0-63. */
+    public static int xt(final int insn) {
+        return ((insn & 1) << 5) | ((insn >>> 21) & 31);
+    }
+
+    /** VSX XA: AX (bit 29) above A (bits 11-15). */
+    public static int xa(final int insn) {
+        return ((insn & 4) << 3) | ((insn >>> 16) & 31);
+    }
+
+    /** VSX XB: BX (bit 30) above B (bits 16-20). */
+    public static int xb(final int insn) {
+        return ((insn & 2) << 4) | ((insn >>> 11) & 31);
+    }
+
+    /** VSX XC of the XX4 form: CX (bit 28) above C (bits 21-25). */
+    public static int xc(final int insn) {
+        return ((insn & 8) << 2) | ((insn >>> 6) & 31);
+    }
+
+    /** VSX XT or XS of the DQ form (lxv, stxv): TX/SX (bit 28) above T (bits 6-10). */
+    public static int xtDq(final int insn) {
+        return ((insn & 8) << 2) | ((insn >>> 21) & 31);
+    }
+
     /** The 16-bit immediate, sign extended (SI, D). */
     public static long si(final int insn) {
         return (short) insn;

@@ -2,12 +2,17 @@ package dev.jppc.core.decode;
 
 import static dev.jppc.core.decode.Op.Encoding.A5;
 import static dev.jppc.core.decode.Op.Encoding.D;
+import static dev.jppc.core.decode.Op.Encoding.DQ;
 import static dev.jppc.core.decode.Op.Encoding.DS;
 import static dev.jppc.core.decode.Op.Encoding.MD;
 import static dev.jppc.core.decode.Op.Encoding.MDS;
 import static dev.jppc.core.decode.Op.Encoding.X;
 import static dev.jppc.core.decode.Op.Encoding.XO;
 import static dev.jppc.core.decode.Op.Encoding.XS;
+import static dev.jppc.core.decode.Op.Encoding.XX2;
+import static dev.jppc.core.decode.Op.Encoding.XX3;
+import static dev.jppc.core.decode.Op.Encoding.XX3DM;
+import static dev.jppc.core.decode.Op.Encoding.XX4;
 
 /**
  * The instruction table: one row per instruction jppc implements (Power ISA v2.07, Book I fixed-point and
@@ -208,6 +213,48 @@ public enum Op {
     ISYNC("isync", 19, 150, X, Syntax.NONE, 0),
 
     // Book I chapter 7 VSX (VSX rows go in this block)
+    // 7.6 storage access, X form with TX/SX in bit 31 (v3.0: lxvl, stxvl and the DQ-form lxv, stxv)
+    LXSDX("lxsdx", 31, 588, X, Syntax.XT_RA_RB, Op.LOAD),
+    LXSIWAX("lxsiwax", 31, 76, X, Syntax.XT_RA_RB, Op.LOAD),
+    LXSIWZX("lxsiwzx", 31, 12, X, Syntax.XT_RA_RB, Op.LOAD),
+    LXSSPX("lxsspx", 31, 524, X, Syntax.XT_RA_RB, Op.LOAD),
+    LXVD2X("lxvd2x", 31, 844, X, Syntax.XT_RA_RB, Op.LOAD),
+    LXVDSX("lxvdsx", 31, 332, X, Syntax.XT_RA_RB, Op.LOAD),
+    LXVW4X("lxvw4x", 31, 780, X, Syntax.XT_RA_RB, Op.LOAD),
+    STXSDX("stxsdx", 31, 716, X, Syntax.XT_RA_RB, Op.STORE),
+    STXSIWX("stxsiwx", 31, 140, X, Syntax.XT_RA_RB, Op.STORE),
+    STXSSPX("stxsspx", 31, 652, X, Syntax.XT_RA_RB, Op.STORE),
+    STXVD2X("stxvd2x", 31, 972, X, Syntax.XT_RA_RB, Op.STORE),
+    STXVW4X("stxvw4x", 31, 908, X, Syntax.XT_RA_RB, Op.STORE),
+    LXVL("lxvl", 31, 269, X, Syntax.XT_RA_RB, Op.LOAD | Op.V3),
+    STXVL("stxvl", 31, 397, X, Syntax.XT_RA_RB, Op.STORE | Op.V3),
+    LXV("lxv", 61, 1, DQ, Syntax.XT_DQ_RA, Op.LOAD | Op.V3),
+    STXV("stxv", 61, 5, DQ, Syntax.XT_DQ_RA, Op.STORE | Op.V3),
+    // 7.6 moves between GPRs and VSRs (objdump: mffprd/mfvrd and so on by register number)
+    MFVSRD("mfvsrd", 31, 51, X, Syntax.RA_XS, 0),
+    MFVSRWZ("mfvsrwz", 31, 115, X, Syntax.RA_XS, 0),
+    MTVSRD("mtvsrd", 31, 179, X, Syntax.XT_RA, 0),
+    MTVSRWA("mtvsrwa", 31, 211, X, Syntax.XT_RA, 0),
+    MTVSRWZ("mtvsrwz", 31, 243, X, Syntax.XT_RA, 0),
+    MFVSRLD("mfvsrld", 31, 307, X, Syntax.RA_XS, Op.V3),
+    MTVSRDD("mtvsrdd", 31, 435, X, Syntax.XT_RA_RB, Op.V3),
+    MTVSRWS("mtvsrws", 31, 403, X, Syntax.XT_RA, Op.V3),
+    // 7.6 logical, select, permute and splat
+    XXLAND("xxland", 60, 130, XX3, Syntax.XT_XA_XB, 0),
+    XXLANDC("xxlandc", 60, 138, XX3, Syntax.XT_XA_XB, 0),
+    XXLOR("xxlor", 60, 146, XX3, Syntax.XT_XA_XB, 0),
+    XXLXOR("xxlxor", 60, 154, XX3, Syntax.XT_XA_XB, 0),
+    XXLNOR("xxlnor", 60, 162, XX3, Syntax.XT_XA_XB, 0),
+    XXLORC("xxlorc", 60, 170, XX3, Syntax.XT_XA_XB, 0),
+    XXLNAND("xxlnand", 60, 178, XX3, Syntax.XT_XA_XB, 0),
+    XXLEQV("xxleqv", 60, 186, XX3, Syntax.XT_XA_XB, 0),
+    XXSEL("xxsel", 60, 3, XX4, Syntax.XT_XA_XB_XC, 0),
+    XXPERMDI("xxpermdi", 60, 10, XX3DM, Syntax.XT_XA_XB_DM, 0),
+    XXSLDWI("xxsldwi", 60, 2, XX3DM, Syntax.XT_XA_XB_SHW, 0),
+    XXMRGHW("xxmrghw", 60, 18, XX3, Syntax.XT_XA_XB, 0),
+    XXMRGLW("xxmrglw", 60, 50, XX3, Syntax.XT_XA_XB, 0),
+    XXSPLTW("xxspltw", 60, 164, XX2, Syntax.XT_XB_UIM, 0),
+    XXSPLTIB("xxspltib", 60, 360, X, Syntax.XT_IMM8, Op.V3),
 
     // Book I 2.4 branch
     B("b", 18, -1, D, Syntax.TARGET_LI, 0),
@@ -288,8 +335,13 @@ public enum Op {
         MD(1, 1),
         /** 4-bit extended opcode in bits 27-30 (MDS form). */
         MDS(0, 0),
-        /** 2-bit extended opcode in bits 30-31 (DS form). */
-        DS(0, 0),
+        /**
+         * 2-bit extended opcode in bits 30-31 (DS form). Bit 29 is the DS field's lowest bit: it takes part in the
+         * row index only on primary 61, whose row also holds the DQ-form lxv and stxv.
+         */
+        DS(0, 4),
+        /** 3-bit extended opcode in bits 29-31 with TX/SX in bit 28 (DQ form, primary 61: lxv, stxv). */
+        DQ(0, 0),
         /** 11-bit extended opcode in bits 21-31 (VX form, primary 4). */
         VX(0, 0),
         /** 6-bit extended opcode in bits 26-31 (VA form, primary 4). */

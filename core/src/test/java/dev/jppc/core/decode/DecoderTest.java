@@ -294,6 +294,46 @@ class DecoderTest {
             case TLBIEL -> PpcAsm.tlbiel(4, 1);
             case TLBSYNC -> PpcAsm.tlbsync();
             case ATTN -> PpcAsm.attn();
+            // VSX: GNU as words (binutils 2.40, -mpower9), with high register numbers where a form has TX/AX/BX/CX
+            case LXSDX -> 0x7c442c98; // lxsdx 2,4,5
+            case LXSIWAX -> 0x7c642898; // lxsiwax 3,4,5
+            case LXSIWZX -> 0x7d042819; // lxsiwzx 40,4,5
+            case LXSSPX -> 0x7ca42c18; // lxsspx 5,4,5
+            case LXVD2X -> 0x7c242e99; // lxvd2x 33,4,5
+            case LXVDSX -> 0x7fe42a99; // lxvdsx 63,4,5
+            case LXVW4X -> 0x7c242e18; // lxvw4x 1,4,5
+            case STXSDX -> 0x7c442d98; // stxsdx 2,4,5
+            case STXSIWX -> 0x7c642918; // stxsiwx 3,4,5
+            case STXSSPX -> 0x7c642d19; // stxsspx 35,4,5
+            case STXVD2X -> 0x7c042f98; // stxvd2x 0,4,5
+            case STXVW4X -> 0x7c242f19; // stxvw4x 33,4,5
+            case LXVL -> 0x7d4b621a; // lxvl 10,11,12
+            case STXVL -> 0x7d4b631a; // stxvl 10,11,12
+            case LXV -> 0xf54b0011; // lxv 10,16(11)
+            case STXV -> 0xf54bffed; // stxv 42,-32(11)
+            case MFVSRD -> 0x7fe30067; // mfvsrd 3,63
+            case MFVSRWZ -> 0x7c2300e7; // mfvsrwz 3,33
+            case MTVSRD -> 0x7c430167; // mtvsrd 34,3
+            case MTVSRWA -> 0x7c2301a6; // mtvsrwa 1,3
+            case MTVSRWZ -> 0x7c8301e7; // mtvsrwz 36,3
+            case MFVSRLD -> 0x7c830266; // mfvsrld 3,4
+            case MTVSRDD -> 0x7ca63b66; // mtvsrdd 5,6,7
+            case MTVSRWS -> 0x7d090326; // mtvsrws 8,9
+            case XXLAND -> 0xf0221c10; // xxland 1,2,3
+            case XXLANDC -> 0xf0221c50; // xxlandc 1,2,3
+            case XXLOR -> 0xf0221c90; // xxlor 1,2,3
+            case XXLXOR -> 0xf0221cd0; // xxlxor 1,2,3
+            case XXLNOR -> 0xf0221d10; // xxlnor 1,2,3
+            case XXLORC -> 0xf0221d50; // xxlorc 1,2,3
+            case XXLNAND -> 0xf0221d90; // xxlnand 1,2,3
+            case XXLEQV -> 0xf0221dd0; // xxleqv 1,2,3
+            case XXSEL -> 0xf022193f; // xxsel 33,34,35,36
+            case XXPERMDI -> 0xf0221950; // xxpermdi 1,2,3,1
+            case XXSLDWI -> 0xf0221b17; // xxsldwi 33,34,35,3
+            case XXMRGHW -> 0xf0221890; // xxmrghw 1,2,3
+            case XXMRGLW -> 0xf0221990; // xxmrglw 1,2,3
+            case XXSPLTW -> 0xf0201293; // xxspltw 33,34,0
+            case XXSPLTIB -> 0xf0203ad1; // xxspltib 33,7
         };
     }
 

@@ -66,7 +66,12 @@ class ExtendedMnemonicsTest {
         // POWER names objdump falls back to for invalid PowerPC forms of the same word
         "lu, LWZU", "stux, STWUX", "lm, LMW", "lsi, LSWI",
         // case and surrounding blanks do not matter
-        "' MR. ', OR", "BNE+, BC"
+        "' MR. ', OR", "BNE+, BC",
+        // VSX shorthands, and the names objdump gives the GPR moves by register number
+        "lxvd2x, LXVD2X", "xxmr, XXLOR", "xxlnot, XXLNOR", "xxswapd, XXPERMDI", "xxspltd, XXPERMDI",
+        "xxmrghd, XXPERMDI", "xxmrgld, XXPERMDI", "mfvsrd, MFVSRD", "mffprd, MFVSRD", "mfvrd, MFVSRD",
+        "mffprwz, MFVSRWZ", "mfvrwz, MFVSRWZ", "mtfprd, MTVSRD", "mtvrd, MTVSRD", "mtfprwa, MTVSRWA",
+        "mtvrwa, MTVSRWA", "mtfprwz, MTVSRWZ", "mtvrwz, MTVSRWZ", "mfvsrld, MFVSRLD", "xxspltib, XXSPLTIB"
     })
     void shouldMapObjdumpMnemonicsToTheirRow(final String mnemonic, final Op expected) {
         assertEquals(Optional.of(expected), ExtendedMnemonics.baseOf(mnemonic));
@@ -76,7 +81,7 @@ class ExtendedMnemonicsTest {
     @ValueSource(strings = {
         // other families
         "lfd", "stfd", "fmr", "fnmsub", "fmadd.", "mffs", "mtfsf", "lvx", "stvx", "vperm", "vcmpequb.", "vmr",
-        "mfvscr", "mtvscr", "lxvd2x", "xxswapd", "xxmr", "mfvsrd", "mtvrd", "mffprwz", "mtfprd", "dtstdgq",
+        "mfvscr", "mtvscr", "xsadddp", "xvmaddadp", "lxvp", "xxperm", "dtstdgq",
         "tbegin.", "tend.", "tabort.", "evaddw", "ps_mr", "dcbz_l", "pld", "paddi",
         // instructions jppc does not implement
         "dozi", "stbcix", "ldcix", "lwzcix", "copy", "paste.", "cpabort", "msgsnd", "msgclrp", "msgsync", "nap",

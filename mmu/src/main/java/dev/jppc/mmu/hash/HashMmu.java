@@ -325,6 +325,10 @@ public final class HashMmu {
                 // Stores into a table in RAM must reach endGuestStore (atomicity and change marks).
                 return;
             }
+            if (memory.isCode(page)) {
+                // Stores into translated code must reach GuestMemory, which tells the translator.
+                return;
+            }
             tlb = storeTlb;
         }
         tlb.install(address, mode, memory.chunk((int) (page >>> GuestMemory.CHUNK_SHIFT)),
