@@ -72,6 +72,26 @@ final class Encoding {
         return ((bf & 7) << 23) | ((l & 1) << 21);
     }
 
+    /** XT or XS of X and XX forms: T in bits 6-10, TX in bit 31. */
+    static int xt(final int vsr) {
+        return t(vsr) | ((vsr >>> 5) & 1);
+    }
+
+    /** XA of XX forms: A in bits 11-15, AX in bit 29. */
+    static int xa(final int vsr) {
+        return a(vsr) | (((vsr >>> 5) & 1) << 2);
+    }
+
+    /** XB of XX forms: B in bits 16-20, BX in bit 30. */
+    static int xb(final int vsr) {
+        return b(vsr) | (((vsr >>> 5) & 1) << 1);
+    }
+
+    /** XC of the XX4 form: C in bits 21-25, CX in bit 28. */
+    static int xc(final int vsr) {
+        return c(vsr) | (((vsr >>> 5) & 1) << 3);
+    }
+
     /** OE (bit 21) for XO forms. */
     static final int OE = 1 << 10;
     /** Rc (bit 31). */

@@ -55,6 +55,14 @@ enum Family {
         Op.LHBRX, Op.LWBRX, Op.LDBRX, Op.STHBRX, Op.STWBRX, Op.STDBRX, Op.LSWI, Op.LSWX, Op.STSWI, Op.STSWX,
         Op.LBARX, Op.LHARX, Op.LWARX, Op.LDARX, Op.LQARX, Op.STBCX_, Op.STHCX_, Op.STWCX_, Op.STDCX_, Op.STQCX_,
         Op.DCBZ, Op.DCBT, Op.DCBTST, Op.DCBST, Op.DCBF, Op.ICBI)),
+    /**
+     * VSX storage access, moves between GPRs and VSRs, logical, select, permute and splat (Book I 7.6, v2.07),
+     * over all 64 VSRs.
+     */
+    VSX("vsx", "power8", true, ops(Op.LXSDX, Op.LXSIWAX, Op.LXSIWZX, Op.LXSSPX, Op.LXVD2X, Op.LXVDSX, Op.LXVW4X,
+        Op.STXSDX, Op.STXSIWX, Op.STXSSPX, Op.STXVD2X, Op.STXVW4X, Op.MFVSRD, Op.MFVSRWZ, Op.MTVSRD, Op.MTVSRWA,
+        Op.MTVSRWZ, Op.XXLAND, Op.XXLANDC, Op.XXLOR, Op.XXLXOR, Op.XXLNOR, Op.XXLORC, Op.XXLNAND, Op.XXLEQV,
+        Op.XXSEL, Op.XXPERMDI, Op.XXSLDWI, Op.XXMRGHW, Op.XXMRGLW, Op.XXSPLTW)),
     /** Branches (2.4) and the condition register instructions (2.5, 3.3.15 mfcr/mtcrf and mfspr/mtspr LR, CTR). */
     BRANCH("branch", "power8", true, ops(Op.B, Op.BC, Op.BCLR, Op.BCCTR, Op.BCTAR, Op.CRAND, Op.CROR, Op.CRXOR,
         Op.CRNAND, Op.CRNOR, Op.CREQV, Op.CRANDC, Op.CRORC, Op.MCRF, Op.MFCR, Op.MTCRF, Op.MFSPR, Op.MTSPR));
@@ -98,6 +106,16 @@ enum Family {
             return ops;
         }
         return ops.stream().filter(op -> !BIG_ENDIAN_ONLY.contains(op)).toList();
+    }
+
+    /** Whether programs load, log and dump the 64 VSRs. */
+    boolean usesVsrs() {
+        return this == VSX;
+    }
+
+    /** Whether programs get a data buffer to load from and store to (dumped with the registers). */
+    boolean usesBuffer() {
+        return this == LOADSTORE || this == VSX;
     }
 
     static Family byId(final String id) {

@@ -15,13 +15,13 @@ import dev.jppc.core.decode.Op;
  *
  * <p>The program, all written here (see {@link ElfWriter} for the file):
  * <ol>
- * <li>r31 gets the data segment's address; CR, XER, LR, CTR and r0-r30 are loaded from the input block, which
- * holds random values biased to edge cases ({@link EdgeValues});</li>
+ * <li>r31 gets the data segment's address; CR, XER, LR, CTR and r0-r30 (and in the VSX family the 64 VSRs) are
+ * loaded from the input block, which holds random values biased to edge cases ({@link EdgeValues});</li>
  * <li>the steps run: each is one instruction under test, sometimes with a few set-up instructions before it
  * (operands whose value must be known, addresses, branch targets) and a fix-up after it (below); after each step
  * a log record stores the GPRs it wrote, XER and CR (plus LR and CTR in the branch family), so a difference is
  * pinned to its step;</li>
- * <li>r0-r29, CR, XER, LR and CTR are stored after the data buffer and the log, and {@code write(1, block, n)}
+ * <li>r0-r29, CR, XER, LR and CTR (and the VSRs) are stored after the data buffer, and {@code write(1, block, n)}
  * and {@code exit_group(0)} end the program (Linux ppc64 syscall ABI: number in r0, {@code sc}).</li>
  * </ol>
  * Registers: r0-r29 are the pool the steps use; r30 is the harness's scratch register (it holds CR after each log
@@ -45,7 +45,9 @@ final class ProgramGenerator {
     private static final int IN_LR = IN_XER + 8;
     private static final int IN_CTR = IN_LR + 8;
     private static final int CONSTANTS = 0x400;
-    private static final int CONSTANTS_END = 0x2000;
+    private static final int CONSTANTS_END = 0x1000;
+    /** The 64 VSRs' initial values, 16 bytes each (doubleword 0 first, as lxvd2x loads them). */
+    private static final int IN_VSR = 0x1000;
     /** The output block: data buffer (load/store family), final state, log. */
     private static final int OUT = 0x2000;
     private static final int DATA_SIZE = 0x8000;
@@ -55,7 +57,6 @@ final class ProgramGenerator {
     private static final int SPR_XER = 1;
     private static final int SPR_LR = 8;
     private static final int SPR_CTR = 9;
-    private static final int SPR_TAR = 815;
 
     /** Steps per program. */
     static final int STEPS = 24;
@@ -91,7 +92,7 @@ final class ProgramGenerator {
     }
 
     private DiffProgram build() {
-        if (family == Family.LOADSTORE) {
+        if (family.usesBuffer()) {
             bufferOffset = reserveOutput(BUFFER_SIZE);
             final byte[] contents = new byte[BUFFER_SIZE];
             random.nextBytes(contents);
@@ -99,10 +100,12 @@ final class ProgramGenerator {
             slots.add(new DiffProgram.Slot("buffer", bufferOffset - OUT, BUFFER_SIZE, DiffProgram.Kind.BYTES));
         }
         final int finalState = reserveOutput(34 * 8);
+        final int finalVsrs = family.usesVsrs() ? reserveOutput(64 * 16) : -1;
         loadInitialState();
         final Steps generator = switch (family) {
             case LOADSTORE -> new LoadStoreSteps(this);
             case BRANCH -> new BranchSteps(this);
+            case VSX -> new VsxSteps(this);
             default -> new RegisterSteps(this);
         };
         for (int i = 0; i < STEPS; i++) {
@@ -111,6 +114,11 @@ final class ProgramGenerator {
         }
         code.bindStep(STEPS);
         storeFinalState(finalState);
+        if (finalVsrs >= 0) {
+            for (int v = 0; v < 64; v++) {
+                storeVsr(v, finalVsrs + 16 * v, "vs" + v);
+            }
+        }
         exit();
         final int[] words = code.resolve();
         resolveListing(words);
@@ -233,6 +241,21 @@ final class ProgramGenerator {
         logSpecial(index, text, PpcAsm.mfcr(SCRATCH), "cr", DiffProgram.Kind.VALUE);
     }
 
+    /** The log record of a step that wrote VSR {@code vsr}: the VSR, then XER and CR. */
+    void logVsr(final int index, final String text, final int vsr) {
+        storeVsr(vsr, reserveOutput(16), "step " + index + " vs" + vsr + " (" + text + ")");
+        log(index, text);
+    }
+
+    /** stxvd2x of VSR {@code vsr} at data offset {@code at} (r30 is the index register), as two slots. */
+    private void storeVsr(final int vsr, final int at, final String name) {
+        emit(PpcAsm.li(SCRATCH, at));
+        emit(Encoding.checked(Op.STXVD2X, Encoding.base(Op.STXVD2X) | Encoding.xt(vsr) | Encoding.a(BASE)
+            | Encoding.b(SCRATCH)));
+        slots.add(new DiffProgram.Slot(name + " dw0", at - OUT, 8, DiffProgram.Kind.VALUE));
+        slots.add(new DiffProgram.Slot(name + " dw1", at + 8 - OUT, 8, DiffProgram.Kind.VALUE));
+    }
+
     private void logSpecial(final int index, final String text, final int move, final String name,
                             final DiffProgram.Kind kind) {
         final int at = reserveOutput(8);
@@ -245,6 +268,15 @@ final class ProgramGenerator {
 
     private void loadInitialState() {
         restoreBase();
+        if (family.usesVsrs()) {
+            for (int v = 0; v < 64; v++) {
+                data.putLong(IN_VSR + 16 * v, VsxSteps.value(random));
+                data.putLong(IN_VSR + 16 * v + 8, VsxSteps.value(random));
+                emit(PpcAsm.li(SCRATCH, IN_VSR + 16 * v));
+                emit(Encoding.checked(Op.LXVD2X, Encoding.base(Op.LXVD2X) | Encoding.xt(v) | Encoding.a(BASE)
+                    | Encoding.b(SCRATCH)));
+            }
+        }
         for (int r = 0; r < 32; r++) {
             data.putLong(IN + 8 * r, r < POOL ? EdgeValues.next(random) : 0);
         }
