@@ -234,10 +234,22 @@ final class JitOps {
         final Call call = CALLS[op];
         if (call != null && (op == OpId.MFSPR || op == OpId.MTSPR)) {
             final int spr = ((insn >>> 16) & 0x1F) | ((insn >>> 6) & 0x3E0);
-            return spr == Spr.LR || spr == Spr.CTR || spr == Spr.XER ? call : null;
+            final boolean to = op == OpId.MTSPR;
+            return switch (spr) {
+                case Spr.LR -> to ? MTLR : MFLR;
+                case Spr.CTR -> to ? MTCTR : MFCTR;
+                case Spr.XER -> call;
+                default -> null;
+            };
         }
         return call;
     }
+
+    private static final String MOVES = "dev/jppc/core/jit/RegisterMoves";
+    private static final Call MTLR = new Call(MOVES, "mtlr", descriptor(), PLAIN, new Object[0]);
+    private static final Call MTCTR = new Call(MOVES, "mtctr", descriptor(), PLAIN, new Object[0]);
+    private static final Call MFLR = new Call(MOVES, "mflr", descriptor(), PLAIN, new Object[0]);
+    private static final Call MFCTR = new Call(MOVES, "mfctr", descriptor(), PLAIN, new Object[0]);
 
     private static void plain(final String owner, final short op, final String method, final Object... extra) {
         CALLS[op] = new Call(owner, method, descriptor(extra), PLAIN, extra);

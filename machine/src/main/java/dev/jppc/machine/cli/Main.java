@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jppc", mixinStandardHelpOptions = true, version = "jppc 0.1.0",
     description = "A ppc64 guest emulator in the JVM: POWER8 interpreter, hashed MMU, PAPR pseries platform.",
     subcommands = {RunCommand.class, DemoCommand.class, IsaCommand.class, DisasmCommand.class,
-        BenchCommand.class, HtabCommand.class, LinuxCommand.class})
+        BenchCommand.class, HtabCommand.class, LinuxCommand.class, UserCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit status for a usage or image error. */
@@ -46,6 +46,8 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns the exit status. */
     public static int execute(final String... args) {
         final CommandLine commandLine = new CommandLine(new Main());
+        // Everything after the program's name belongs to the program, options included.
+        commandLine.getSubcommands().get("user").setStopAtPositional(true);
         // picocli answers invalid input with 2 (its USAGE code), as platform.md wants; an exception escaping a
         // command is a jppc bug.
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {

@@ -51,9 +51,22 @@ public final class ElfImage {
     private final List<ElfSegment> segments;
     private final List<ElfSection> sections;
     private final ElfSymbolTable symbols;
+    private final ProgramHeaders programHeaders;
+
+    /**
+     * Where the program header table is (what a Linux loader reports as AT_PHDR/AT_PHNUM) and whether it asks
+     * for a dynamic linker (PT_INTERP).
+     *
+     * @param offset         e_phoff, the table's file offset
+     * @param count          the number of entries (of 56 bytes)
+     * @param hasInterpreter a PT_INTERP entry is present: the program is dynamically linked
+     */
+    public record ProgramHeaders(long offset, int count, boolean hasInterpreter) {
+    }
 
     ElfImage(final ByteOrder byteOrder, final Abi abi, final Type type, final long entry, final int flags,
-             final List<ElfSegment> segments, final List<ElfSection> sections, final ElfSymbolTable symbols) {
+             final List<ElfSegment> segments, final List<ElfSection> sections, final ElfSymbolTable symbols,
+             final ProgramHeaders programHeaders) {
         this.byteOrder = byteOrder;
         this.abi = abi;
         this.type = type;
@@ -62,6 +75,12 @@ public final class ElfImage {
         this.segments = segments;
         this.sections = sections;
         this.symbols = symbols;
+        this.programHeaders = programHeaders;
+    }
+
+    /** The program header table's place and whether the image needs a dynamic linker. */
+    public ProgramHeaders programHeaders() {
+        return programHeaders;
     }
 
     /** Parses an image held in memory; {@code file} is copied. */

@@ -25,6 +25,7 @@ final class ElfReader {
     static final int ET_DYN = 3;
     static final int ET_CORE = 4;
     static final int PT_LOAD = 1;
+    static final int PT_INTERP = 3;
 
     private static final int EI_CLASS = 4;
     private static final int EI_DATA = 5;
@@ -83,7 +84,8 @@ final class ElfReader {
         final List<ElfSegment> segments = loadSegments(table);
         final List<ElfSection> sections = sections(table);
         final ElfSymbolTable symbols = symbols(sections);
-        return new ElfImage(order, abi, type, u64(24), flags, segments, sections, symbols);
+        return new ElfImage(order, abi, type, u64(24), flags, segments, sections, symbols,
+            new ElfImage.ProgramHeaders(u64(32), table.programHeaderCount(), hasInterpreter(table)));
     }
 
     private void checkIdent() throws ElfException {
@@ -241,6 +243,17 @@ final class ElfReader {
             throw new ElfException("no loadable segment: the image has no PT_LOAD program header with p_memsz > 0");
         }
         return List.copyOf(segments);
+    }
+
+    /** True when a PT_INTERP header names a dynamic linker (the table was checked by loadSegments). */
+    private boolean hasInterpreter(final SectionTable table) {
+        final long phoff = u64(32);
+        for (int i = 0; i < table.programHeaderCount(); i++) {
+            if (u32((int) phoff + i * PHDR_SIZE) == PT_INTERP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ElfSegment segment(final int index, final int at) throws ElfException {
