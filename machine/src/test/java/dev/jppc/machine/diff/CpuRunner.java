@@ -14,7 +14,8 @@ import dev.jppc.machine.elf.ElfImage;
 import dev.jppc.mmu.GuestMemory;
 
 /**
- * A minimal Linux user-mode stand-in for the differential suite: the program runs on a jppc {@link Cpu} in
+ * A fast Linux user-mode stand-in for the bulk of the differential suite in CI ({@link UserModeRunner}, the
+ * real {@code jppc user}, runs the first seeds and the QEMU modes): the program runs on a jppc {@link Cpu} in
  * problem state (MSR[PR]=1, 64-bit, the program's byte order) with its segments at their addresses in real
  * mode, and the two system calls the programs make, write(1, ...) and exit_group, are answered here.
  *

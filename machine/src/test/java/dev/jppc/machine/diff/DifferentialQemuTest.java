@@ -41,7 +41,7 @@ class DifferentialQemuTest {
         final int seeds = Integer.getInteger("jppc.diff.seeds", DifferentialTest.COMMITTED_SEEDS);
         final Path directory = Path.of(System.getProperty("jppc.diff.out", "src/test/resources/diff"));
         final QemuRunner qemu = new QemuRunner(scratch);
-        final CpuRunner jppc = new CpuRunner();
+        final GuestRunner jppc = new UserModeRunner();
         final String producer = QemuRunner.version();
         final List<String> problems = new ArrayList<>();
         for (final Family family : families()) {
@@ -73,7 +73,7 @@ class DifferentialQemuTest {
         final long base = Long.getLong("jppc.diff.base", System.currentTimeMillis() * 1000);
         System.out.println("fresh seeds " + base + ".." + (base + count - 1) + " per family and byte order");
         final QemuRunner qemu = new QemuRunner(scratch);
-        final CpuRunner jppc = new CpuRunner();
+        final GuestRunner jppc = new UserModeRunner();
         final List<String> problems = new ArrayList<>();
         int runs = 0;
         for (final Family family : families()) {

@@ -66,7 +66,7 @@ class ProgramGeneratorTest {
     @ParameterizedTest
     @MethodSource("familiesAndOrders")
     void shouldRunToTheEndOnJppc(final Family family, final ByteOrder order) {
-        final CpuRunner runner = new CpuRunner();
+        final GuestRunner runner = new UserModeRunner();
         final DiffProgram program = ProgramGenerator.generate(family, 11, order);
         final GuestRunner.Output output = runner.run(program);
         assertNull(output.failure());
