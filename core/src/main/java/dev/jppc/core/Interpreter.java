@@ -463,7 +463,8 @@ public final class Interpreter {
             case OpId.MTSPR -> SystemRegisters.mtspr(c, insn);
             case OpId.MFTB -> SystemRegisters.mftb(c, insn);
             // Storage is coherent and there is one processor: ordering and hints have nothing to do.
-            case OpId.DCBT, OpId.DCBTST, OpId.ICBT, OpId.SYNC, OpId.EIEIO, OpId.ISYNC -> {
+            case OpId.DCBT, OpId.DCBTST, OpId.ICBT, OpId.SYNC, OpId.EIEIO, OpId.ISYNC, OpId.DSS, OpId.DST,
+                OpId.DSTST -> {
             }
             case OpId.WAIT -> SystemOps.waitForInterrupt(c);
             case OpId.SC -> SystemOps.sc(c, insn);

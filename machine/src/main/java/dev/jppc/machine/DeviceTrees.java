@@ -99,6 +99,8 @@ final class DeviceTrees {
             .propertyU32("clock-frequency", CLOCK_FREQUENCY)
             .propertyCells("ibm,pft-size", 0, pftShift)
             .propertyU32("ibm,slb-size", 32)
+            // VMX and VSX (2): without it Linux on pseries turns VSX off and VSX instructions kill the process.
+            .propertyU32("ibm,vmx", 2)
             // base page shift, SLB L|LP, count, then (actual page shift, HPTE LP) pairs: 4K, 64K, 16M.
             .propertyCells("ibm,segment-page-sizes",
                 12, 0x000, 3, 12, 0x0, 16, 0x7, 24, 0x38,

@@ -47,6 +47,7 @@ class MachineTest {
         final FdtNode cpuNode = root.find("/cpus/PowerPC,POWER8@0").orElseThrow();
         assertEquals(512_000_000, cpuNode.property("timebase-frequency").orElseThrow().asU32());
         assertEquals(32, cpuNode.property("ibm,slb-size").orElseThrow().asU32());
+        assertEquals(2, cpuNode.property("ibm,vmx").orElseThrow().asU32());
         final int[] pft = cpuNode.property("ibm,pft-size").orElseThrow().asCells();
         assertEquals(22, pft[1], "512 MiB of RAM gets a 4 MiB table (1/128, power of two)");
         assertEquals(0x2003, root.find("/rtas").orElseThrow().property("power-off").orElseThrow().asU32());

@@ -95,6 +95,9 @@ public final class ExtendedMnemonics {
     private static void defineVector() {
         EXTENDED.put("vmr", Op.VOR);
         EXTENDED.put("vnot", Op.VNOR);
+        EXTENDED.put("dssall", Op.DSS);
+        EXTENDED.put("dstt", Op.DST);
+        EXTENDED.put("dststt", Op.DSTST);
         EXTENDED.put("vclzlsbb", Op.VCTZLSBB);
         EXTENDED.put("vextracthm", Op.VEXTRACTBM);
         EXTENDED.put("vextractwm", Op.VEXTRACTBM);

@@ -255,6 +255,10 @@ public enum Op {
     BPERMD("bpermd", 31, 252, X, Syntax.RA_RS_RB, 0),
 
     // Book I chapter 6 VMX (VMX rows go in this block)
+    // Data stream touch and stop (v2.07 6.x, phased out): hints; POWER8 ignores them, and so does jppc.
+    DSS("dss", 31, 822, X, Syntax.NONE, 0),
+    DST("dst", 31, 342, X, Syntax.RA_RB, 0),
+    DSTST("dstst", 31, 374, X, Syntax.RA_RB, 0),
     // Book I 6.7 vector loads and stores, 6.7.4 alignment support
     LVEBX("lvebx", 31, 7, X, Syntax.VD_RA_RB, Op.LOAD),
     LVEHX("lvehx", 31, 39, X, Syntax.VD_RA_RB, Op.LOAD),
