@@ -106,6 +106,11 @@ final class AddressSpace {
         return Math.max(HashPageTable.ARCH_MIN_LOG2_SIZE, 64 - Long.numberOfLeadingZeros(bytes - 1));
     }
 
+    /** Bytes of guest RAM. */
+    long ramSize() {
+        return ram.size();
+    }
+
     ByteOrder order() {
         return order;
     }

@@ -72,6 +72,7 @@ final class LinuxSyscalls {
     static final int WAIT4 = 114;
     static final int FSYNC = 118;
     static final int UNAME = 122;
+    static final int SYSINFO = 116;
     static final int MPROTECT = 125;
     static final int GETPGID = 132;
     static final int FCHDIR = 133;
@@ -287,6 +288,7 @@ final class LinuxSyscalls {
             case MREMAP -> mremap(a, b, c, d);
             case MADVISE -> madvise(a, b, c);
             case UNAME -> uname(a);
+            case SYSINFO -> sysinfo(a);
             case CLOCK_GETTIME -> clockGettime(a, b);
             case CLOCK_GETRES -> clockGetres(b);
             case GETTIMEOFDAY -> gettimeofday(a);
@@ -484,6 +486,22 @@ final class LinuxSyscalls {
             System.arraycopy(b, 0, out, 65 * i, Math.min(b.length, 64));
         }
         memory.copyOut(buffer, out, 0, out.length);
+        return 0;
+    }
+
+    /**
+     * sysinfo: struct sysinfo of a 64-bit kernel (112 bytes): uptime, three loads, then total/free/shared/buffer
+     * RAM and total/free swap as unsigned longs, procs (u16) at 80, high memory at 88 and 96, mem_unit (u32) at
+     * 104. RAM is the guest's RAM; busybox sort sizes its buffers from it.
+     */
+    private long sysinfo(final long buffer) throws Errno {
+        final ByteBuffer info = ByteBuffer.allocate(112).order(memory.order());
+        info.putLong(0, System.nanoTime() / 1_000_000_000L);
+        info.putLong(32, memory.ramSize());
+        info.putLong(40, (long) memory.freeFrameCount() * AddressSpace.PAGE_SIZE);
+        info.putShort(80, (short) 1);
+        info.putInt(104, 1);
+        memory.copyOut(buffer, info.array(), 0, 112);
         return 0;
     }
 
