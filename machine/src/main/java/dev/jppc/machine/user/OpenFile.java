@@ -146,6 +146,31 @@ abstract class OpenFile {
         }
     }
 
+    /**
+     * /dev/null when the root has none: the shell opens it as the standard input of background jobs. Reads
+     * find the end of file, writes vanish.
+     */
+    static final class Null extends OpenFile {
+        Null(final int statusFlags) {
+            super(statusFlags);
+        }
+
+        @Override
+        int read(final byte[] buffer, final int length) {
+            return 0;
+        }
+
+        @Override
+        int write(final byte[] buffer, final int length) {
+            return length;
+        }
+
+        @Override
+        FileStat stat() {
+            return FileStat.stream(RootedFileSystem.S_IFCHR, 4);
+        }
+    }
+
     /** A regular host file (or anything else FileChannel opens). */
     static final class HostFile extends OpenFile {
         private final FileChannel channel;
