@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +21,7 @@ final class LinuxSyscalls {
     static final int EXIT = 1;
     static final int FORK = 2;
     static final int EXECVE = 11;
+    static final int PAUSE = 29;
     static final int CLONE = 120;
     static final int VFORK = 189;
     static final int WAITID = 272;
@@ -156,7 +156,6 @@ final class LinuxSyscalls {
     private final UserConfig config;
     private final boolean little;
     private final SecureRandom random = new SecureRandom();
-    private final BitSet reported = new BitSet();
     /** Recorded handlers; other processes read them (does a kill reach a SIG_IGN?), hence concurrent. */
     private final Map<Integer, long[]> sigactions = new ConcurrentHashMap<>();
     private final int uid;
@@ -376,6 +375,7 @@ final class LinuxSyscalls {
             // glibc tries clone3 first for posix_spawn and falls back to clone on ENOSYS: not worth a line.
             case CLONE3 -> throw new Errno(Errno.ENOSYS);
             case EXECVE -> processes.execve(a, b, c);
+            case PAUSE -> pause();
             case WAIT4 -> processes.wait4(a, b, c, d);
             case WAITID -> processes.waitid(a, b, c, d, e);
             case GETUID, GETEUID -> uid;
@@ -402,10 +402,7 @@ final class LinuxSyscalls {
     }
 
     private long unknown(final int n) throws Errno {
-        if (n < 0 || !reported.get(n)) {
-            if (n >= 0) {
-                reported.set(n);
-            }
+        if (process.table().firstReport(n)) {
             config.log().println("jppc user: unknown system call " + n + " (returns ENOSYS)");
         }
         throw new Errno(Errno.ENOSYS);
@@ -752,6 +749,17 @@ final class LinuxSyscalls {
             }
         }
         return 0;
+    }
+
+    /** pause: no signal is ever delivered, so it waits until a signal from another process ends this one. */
+    private static long pause() throws Errno {
+        try {
+            while (true) {
+                Thread.sleep(Long.MAX_VALUE);
+            }
+        } catch (final InterruptedException e) {
+            throw new Errno(Errno.EINTR);
+        }
     }
 
     private long prlimit(final long pid, final long resource, final long newLimit, final long old) throws Errno {

@@ -3,6 +3,7 @@ package dev.jppc.machine.user;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ final class ProcessTable {
     private final Deque<GuestMemory> spareRams = new ArrayDeque<>();
     private int ramsAllocated;
     private int nextPid = FIRST_PID;
+    private boolean shutDown;
+    /** System call numbers already reported as unknown (once per run, whichever process asks). */
+    private final BitSet reported = new BitSet();
 
     ProcessTable(final long ramSize) {
         this(ramSize, Runtime.getRuntime().maxMemory() / 2);
@@ -55,7 +59,7 @@ final class ProcessTable {
 
     /** Enters {@code process} under a new pid; EAGAIN when the table is full. */
     synchronized int add(final UserProcess process) throws Errno {
-        if (processes.size() >= MAX_PROCESSES) {
+        if (processes.size() >= MAX_PROCESSES || shutDown) {
             throw new Errno(Errno.EAGAIN);
         }
         while (processes.containsKey(nextPid)) {
@@ -65,6 +69,21 @@ final class ProcessTable {
         nextPid = nextPid >= 99_999 ? FIRST_PID + 1 : nextPid + 1;
         processes.put(pid, process);
         return pid;
+    }
+
+    /** True the first time any process of the run asks for unknown system call {@code number} (or for a bad one). */
+    synchronized boolean firstReport(final int number) {
+        if (number < 0) {
+            return true;
+        }
+        final boolean first = !reported.get(number);
+        reported.set(number);
+        return first;
+    }
+
+    /** Refuses every later fork: the first process has ended and the others are being killed. */
+    synchronized void shutDown() {
+        shutDown = true;
     }
 
     /** Removes a process that never started (its fork failed half-way). */

@@ -370,11 +370,9 @@ public final class UserProcess implements Hypervisor {
                     if (interpreter.internalError() != null) {
                         interpreter.internalError().printStackTrace(config.log());
                     }
-                    exited = true;
                     return EXIT_INTERNAL;
                 }
             }
-            exited = true;
             return EXIT_BUDGET;
         }
     }
@@ -392,6 +390,7 @@ public final class UserProcess implements Hypervisor {
 
     /** Kills every other process and waits (a bounded time) for their threads. */
     private void stopOthers() {
+        table.shutDown();
         final List<UserProcess> others = table.all();
         for (final UserProcess p : others) {
             if (p != this) {
@@ -495,7 +494,11 @@ public final class UserProcess implements Hypervisor {
         if (pendingSignal == 0) {
             pendingSignal = signal;
         }
-        cpu.stopRequested = true;
+        final Cpu c = cpu;
+        if (c != null) {
+            // Not yet set while a fork is still building the child, whose run loop looks at pendingSignal first.
+            c.stopRequested = true;
+        }
         final Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();
