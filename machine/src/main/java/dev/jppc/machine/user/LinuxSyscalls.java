@@ -91,6 +91,8 @@ final class LinuxSyscalls {
     static final int PRCTL = 171;
     static final int RT_SIGACTION = 173;
     static final int RT_SIGPROCMASK = 174;
+    static final int RT_SIGRETURN = 172;
+    static final int RT_SIGSUSPEND = 178;
     static final int PREAD64 = 179;
     static final int PWRITE64 = 180;
     static final int GETCWD = 182;
@@ -149,6 +151,9 @@ final class LinuxSyscalls {
 
     /** SIG_IGN as rt_sigaction's handler. */
     private static final long SIG_IGN = 1;
+    private static final long SA_NODEFER = 0x4000_0000L;
+    private static final long SA_RESETHAND = 0x8000_0000L;
+    private static final int SIGCHLD = 17;
 
     private final AddressSpace memory;
     private final FileSyscalls files;
@@ -163,6 +168,10 @@ final class LinuxSyscalls {
     private final long brkStart;
     private long brk;
     private long signalMask;
+    private final SignalFrames frames;
+    /** A signal to deliver when the current system call returns (0: none), and the mask to restore after it. */
+    private int deliverSignal;
+    private long maskAfterHandler;
     private String name;
     private UserProcess process;
 
@@ -177,6 +186,7 @@ final class LinuxSyscalls {
         this.memory = memory;
         this.files = files;
         this.processes = new ProcessSyscalls(memory, files, ids[0]);
+        this.frames = new SignalFrames(memory);
         this.config = config;
         this.little = little;
         this.brkStart = brkStart;
@@ -193,6 +203,7 @@ final class LinuxSyscalls {
         child.sigactions.putAll(sigactions);
         child.signalMask = signalMask;
         child.name = name;
+        child.useFunctionDescriptors(frames.usesFunctionDescriptors());
         return child;
     }
 
@@ -253,8 +264,17 @@ final class LinuxSyscalls {
         return gid;
     }
 
+    /** ELFv1 programs name handlers by function descriptors. */
+    void useFunctionDescriptors(final boolean value) {
+        frames.useFunctionDescriptors(value);
+    }
+
     /** Handles the system call the CPU's r0 names and writes the result as the ABI wants. */
     void dispatch(final Cpu c) {
+        if (c.gpr[0] == RT_SIGRETURN) {
+            sigreturn(c);
+            return;
+        }
         long result;
         try {
             result = call(c.gpr[0], c.gpr[3], c.gpr[4], c.gpr[5], c.gpr[6], c.gpr[7], c.gpr[8]);
@@ -271,6 +291,71 @@ final class LinuxSyscalls {
             c.cr &= ~CR0_SO;
             c.gpr[3] = result;
         }
+        if (deliverSignal != 0) {
+            deliverPending(c);
+        }
+    }
+
+    /** Enters the handler of {@link #deliverSignal} as the system call returns (its result is saved with it). */
+    private void deliverPending(final Cpu c) {
+        final int s = deliverSignal;
+        deliverSignal = 0;
+        final long[] action = sigactions.get(s);
+        if (action == null || action[0] <= SIG_IGN) {
+            signalMask = maskAfterHandler;
+            return;
+        }
+        if (!frames.deliver(c, s, action[0], maskAfterHandler)) {
+            process.killedBy(UserProcess.SIGSEGV, "SIGSEGV: no room for the frame of signal " + s);
+            return;
+        }
+        long mask = maskAfterHandler | action[3];
+        if ((action[1] & SA_NODEFER) == 0) {
+            mask |= 1L << (s - 1);
+        }
+        signalMask = mask;
+        if ((action[1] & SA_RESETHAND) != 0) {
+            sigactions.remove(s);
+        }
+    }
+
+    private void sigreturn(final Cpu c) {
+        final java.util.OptionalLong mask = frames.sigreturn(c);
+        if (mask.isEmpty()) {
+            process.killedBy(UserProcess.SIGSEGV, String.format("SIGSEGV at 0x%x: rt_sigreturn without a signal "
+                + "frame", c.spr[dev.jppc.core.Spr.SRR0]));
+            return;
+        }
+        signalMask = mask.getAsLong();
+    }
+
+    /**
+     * rt_sigsuspend: waits with the given mask until a signal comes. The only one jppc delivers is SIGCHLD to
+     * a handler (when a child has ended since the last delivery); then the handler runs and the call returns
+     * EINTR, the old mask back. Any other wait ends when another process kills this one.
+     */
+    private long sigsuspend(final long maskAddress, final long size) throws Errno {
+        if (size != 8) {
+            throw new Errno(Errno.EINVAL);
+        }
+        final long temporary = memory.readLong(maskAddress);
+        final long previous = signalMask;
+        final long[] action = sigactions.get(SIGCHLD);
+        final boolean childSignals = action != null && action[0] > SIG_IGN && (temporary & (1L << (SIGCHLD - 1))) == 0;
+        signalMask = temporary;
+        try {
+            if (childSignals) {
+                process.table().awaitChildSignal(process);
+            } else {
+                pause();
+            }
+        } catch (final Errno e) {
+            signalMask = previous;
+            throw e;
+        }
+        deliverSignal = SIGCHLD;
+        maskAfterHandler = previous;
+        throw new Errno(Errno.EINTR);
     }
 
     private static boolean writes(final long number) {
@@ -387,6 +472,7 @@ final class LinuxSyscalls {
             case RSEQ -> throw new Errno(Errno.ENOSYS);
             case RT_SIGACTION -> sigaction(a, b, c);
             case RT_SIGPROCMASK -> sigprocmask(a, b, c);
+            case RT_SIGSUSPEND -> sigsuspend(a, b);
             case SIGALTSTACK -> sigaltstack(b);
             case KILL -> kill(a, b);
             case TKILL -> kill(process.pid(), b);

@@ -150,6 +150,9 @@ final class ProcessTable {
      * a process without a parent is forgotten at once, and waiting parents wake up.
      */
     synchronized void exited(final UserProcess process) {
+        if (process.parent() != null) {
+            process.parent().childEnded();
+        }
         for (final UserProcess p : processes.values()) {
             if (p.parent() == process) {
                 p.orphan();
@@ -189,6 +192,20 @@ final class ProcessTable {
             if (noHang) {
                 return null;
             }
+            try {
+                wait();
+            } catch (final InterruptedException e) {
+                throw new Errno(Errno.EINTR);
+            }
+        }
+    }
+
+    /**
+     * rt_sigsuspend waiting for SIGCHLD: returns once a child of {@code process} has ended since the last
+     * return; EINTR when the waiting thread is interrupted.
+     */
+    synchronized void awaitChildSignal(final UserProcess process) throws Errno {
+        while (!process.takeChildSignal()) {
             try {
                 wait();
             } catch (final InterruptedException e) {

@@ -112,6 +112,8 @@ public final class UserProcess implements Hypervisor {
     /** Linux's wait status: exit code << 8, or the signal number (guarded by the table once a zombie). */
     private int waitStatus;
     private volatile boolean zombie;
+    /** A child ended and no SIGCHLD handler has run for it yet (guarded by the table). */
+    private boolean childSignal;
     private boolean vforkChild;
     private boolean vforkReleased;
     private long lastFaultPc = -1;
@@ -198,6 +200,7 @@ public final class UserProcess implements Hypervisor {
             ? new LinuxSyscalls(space, files, config, little, AddressSpace.pageUp(imageEnd), name)
             : predecessor.execFor(space, files, little, AddressSpace.pageUp(imageEnd), name);
         calls.attach(this);
+        calls.useFunctionDescriptors(image.byteOrder() == ByteOrder.BIG_ENDIAN && image.abi() != ElfImage.Abi.ELF_V2);
         c.hypervisor = this;
         final Interpreter runner = new Interpreter(c);
         runner.setTrace(trace);
@@ -459,6 +462,17 @@ public final class UserProcess implements Hypervisor {
 
     void orphan() {
         parent = null;
+    }
+
+    void childEnded() {
+        childSignal = true;
+    }
+
+    /** True (once) when a child ended since the last call. */
+    boolean takeChildSignal() {
+        final boolean pending = childSignal;
+        childSignal = false;
+        return pending;
     }
 
     boolean isZombie() {
