@@ -90,7 +90,11 @@ final class ProcessSyscalls {
             (flags & CLONE_CHILD_SETTID) != 0 ? childTid : 0, (flags & CLONE_VFORK) != 0);
         final int pid = child.pid();
         if ((flags & CLONE_PARENT_SETTID) != 0) {
-            memory.writeInt(parentTid, pid);
+            try {
+                memory.writeInt(parentTid, pid);
+            } catch (final Errno e) {
+                // The child exists by now; like Linux, a bad parent_tidptr does not undo the fork.
+            }
         }
         return pid;
     }

@@ -73,7 +73,10 @@ public final class UserProcess implements Hypervisor {
     static final int SIGSEGV = 11;
     static final int SIGPIPE = 13;
 
-    /** How long the first process's end waits for each killed process's thread to finish. */
+    /**
+     * How long the first process's end waits, in all, for the killed processes' threads (one blocked reading
+     * jppc's own standard input cannot be interrupted; its daemon thread is left behind).
+     */
     private static final long JOIN_MILLIS = 5_000;
 
     /** The program file a process runs: a host file, or bytes given to {@link UserConfig#program(byte[], String)}. */
@@ -400,11 +403,13 @@ public final class UserProcess implements Hypervisor {
                 p.signal(SIGKILL);
             }
         }
+        final long deadline = System.nanoTime() + JOIN_MILLIS * 1_000_000L;
         for (final UserProcess p : others) {
             final Thread t = p.thread;
-            if (p != this && t != null) {
+            final long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (p != this && t != null && left > 0) {
                 try {
-                    t.join(JOIN_MILLIS);
+                    t.join(left);
                 } catch (final InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

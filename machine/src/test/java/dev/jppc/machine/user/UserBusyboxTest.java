@@ -2,6 +2,7 @@ package dev.jppc.machine.user;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -106,6 +108,20 @@ class UserBusyboxTest {
         assertEquals(Integer.parseInt(Files.readString(CASES.resolve("expected").resolve(name + ".status")).strip()),
             status, why);
         assertEquals(0, process.processCount() - 1, "every child was reaped");
+    }
+
+    @Test
+    void shouldSurviveAForkBomb() throws Exception {
+        assumeTrue(Files.isRegularFile(BUSYBOX), "no busybox at " + BUSYBOX + " (run scripts/fetch-debian-guest.sh)");
+        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        final UserProcess process = UserProcess.create(new UserConfig().program(BUSYBOX).argv0("sh")
+            .args(List.of("-c", "f() { f | f; }; f; echo survived")).environment(List.of("PATH=/bin")).root(root)
+            .memory(UserProcessTest.MEMORY).stdout(stdout).stderr(stderr)
+            .log(new PrintStream(stderr, true, StandardCharsets.UTF_8)));
+        assertEquals(0, process.run(Long.MAX_VALUE), stderr.toString(StandardCharsets.UTF_8));
+        assertEquals("survived\n", stdout.toString(StandardCharsets.UTF_8));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("can't fork: Resource temporarily unavailable"));
     }
 
     /** Splits at spaces outside single quotes, which group words and are removed (as in scripts/busybox-vs-qemu.sh). */
