@@ -307,8 +307,9 @@ public final class FpMath {
      * Round-to-nearest a * x + b without allocating: {@link Math#fma} rounds once, and the error-free
      * transformation ErrFma (Boldo and Muller, "Exact and approximated error of the FMA", IEEE Trans. Computers
      * 60(2), 2011) writes the exact error as r2 + r3 with |r3| at most half an ulp of r2, so the error's sign
-     * is r2's (r2 = RN(gamma + alpha2) is zero only when that sum is, and then r3 is zero too). That holds when no step overflows or underflows, which the range checks
-     * ensure; otherwise (and for a single-precision result on a tie) this returns {@link #SLOW}.
+     * is r2's (r2 = RN(gamma + alpha2) is zero only when that sum is, and then r3 is zero too). That holds
+     * when no step overflows or underflows, which the range checks ensure; otherwise (and for a
+     * single-precision result on a tie) this returns {@link #SLOW}.
      */
     static long multiplyAddNearest(final Cpu c, final double a, final double x, final double b,
                                    final boolean single) {

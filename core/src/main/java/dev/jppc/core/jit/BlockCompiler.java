@@ -11,9 +11,10 @@ import org.objectweb.asm.Opcodes;
 /**
  * Turns a block of decoded instructions into a hidden class whose {@link CompiledBlock#run} makes, for each
  * instruction, the same call the interpreter makes, with the instruction word as a constant. Before each
- * instruction it stores the instruction's address in {@code c.pc} (an interrupt then reports the right
- * address, and the JIT drops the stores nobody can see). After a storage access it leaves early if the access
- * ended the slice (a device stopped the machine) or rewrote the block's own code.
+ * instruction that may raise an interrupt or computes from its address (storage accesses, branches, VSX; see
+ * {@link JitOps#needsPc}) it stores the instruction's address in {@code c.pc}, so an interrupt reports the
+ * right address; fixed-point and rotate instructions get no store. After a storage access it leaves early if
+ * the access ended the slice (a device stopped the machine) or rewrote the block's own code.
  *
  * <p>Branches with a relative target inside the block jump there without leaving: a conditional branch
  * forward skips instructions, a branch backward (a loop) first adds the instructions done so far to
@@ -28,7 +29,7 @@ import org.objectweb.asm.Opcodes;
  * int run(Cpu c, long pc) {
  *   int base = 0;
  *   try {
- *     L0: c.pc = pc;      FixedPoint.addi(c, 0x38630001);
+ *     L0:                 FixedPoint.addi(c, 0x38630001);
  *     L1: c.pc = pc + 4;  LoadStore.loadD(c, 0x80830000, 4, false, false);
  *         if (c.sliceEnd == 0 || dropped) { c.nip = (pc + 8) & c.eaMask; return base + 2; }
  *     L2: c.pc = pc + 8;  c.nip = (pc + 12) & c.eaMask;  Branch.bc(c, 0x41820008);
@@ -111,7 +112,9 @@ final class BlockCompiler {
             final JitOps.Call call = calls[k];
             final boolean branch = call.kind() == JitOps.BRANCH || call.kind() == JitOps.CONDITIONAL;
             m.visitLabel(starts[k]);
-            setField("pc", 4L * k, false);
+            if (JitOps.needsPc(call)) {
+                setField("pc", 4L * k, false);
+            }
             if (branch) {
                 setField("nip", 4L * (k + 1), true);
                 endsWithBranch = k == length - 1;
