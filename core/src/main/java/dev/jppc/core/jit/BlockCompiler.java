@@ -21,8 +21,9 @@ import org.objectweb.asm.Opcodes;
  * {@code c.instructions} and goes on only while the slice has room for the rest of the block, so a block
  * never runs past the slice end. A local {@code base} keeps the count right: at instruction {@code k} the
  * block has completed {@code base + k} instructions not yet added to {@code c.instructions}. An interrupt
- * adds {@code base} on its way out, and the dispatch loop adds {@code k} from {@code c.pc}. Other branches
- * leave the block with {@code c.nip} set as the interpreter sets it.
+ * adds {@code base} on its way out, and the dispatch loop adds {@code k} from {@code c.pc}. A relative bc
+ * without LK computes its target in the block and calls only the condition test; other branches call the
+ * interpreter's method, and all leave the block with {@code c.nip} set as the interpreter sets it.
  *
  * <p>Java equivalent of a block "addi; lwz; beq +8; stw; b start":
  * <pre>{@code
@@ -32,8 +33,7 @@ import org.objectweb.asm.Opcodes;
  *     L0:                 FixedPoint.addi(c, 0x38630001);
  *     L1: c.pc = pc + 4;  LoadStore.loadD(c, 0x80830000, 4, false, false);
  *         if (c.sliceEnd == 0 || dropped) { c.nip = (pc + 8) & c.eaMask; return base + 2; }
- *     L2: c.pc = pc + 8;  c.nip = (pc + 12) & c.eaMask;  Branch.bc(c, 0x41820008);
- *         if (c.nip != ((pc + 12) & c.eaMask)) { base -= 1; goto L4; }
+ *     L2: if (Branch.conditionHolds(c, 0x41820008)) { base -= 1; goto L4; }
  *     L3: c.pc = pc + 12; LoadStore.storeD(c, 0x90830000, 4, false);
  *         if (c.sliceEnd == 0 || dropped) { c.nip = (pc + 16) & c.eaMask; return base + 4; }
  *     L4: c.pc = pc + 16; c.nip = (pc + 20) & c.eaMask;  Branch.b(c, 0x4bfffff0);
@@ -49,6 +49,7 @@ final class BlockCompiler {
     private static final String CPU = "dev/jppc/core/Cpu";
     private static final String SUPER = "dev/jppc/core/jit/CompiledBlock";
     private static final String INTERRUPT = "dev/jppc/core/GuestInterrupt";
+    private static final String BRANCH = "dev/jppc/core/exec/Branch";
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     /** Local variable slots of run(Cpu c, long pc) and its instruction count adjustment. */
     private static final int THIS = 0;
@@ -110,8 +111,12 @@ final class BlockCompiler {
         boolean endsWithBranch = false;
         for (int k = 0; k < length; k++) {
             final JitOps.Call call = calls[k];
-            final boolean branch = call.kind() == JitOps.BRANCH || call.kind() == JitOps.CONDITIONAL;
             m.visitLabel(starts[k]);
+            if (isDirectConditional(k)) {
+                directConditional(k);
+                continue;
+            }
+            final boolean branch = call.kind() == JitOps.BRANCH || call.kind() == JitOps.CONDITIONAL;
             if (JitOps.needsPc(call)) {
                 setField("pc", 4L * k, false);
             }
@@ -192,6 +197,38 @@ final class BlockCompiler {
             m.visitJumpInsn(Opcodes.GOTO, starts[target]);
         } else {
             backEdge(k, target);
+        }
+        m.visitLabel(notTaken);
+    }
+
+    /** A bc without AA and LK: the block computes its target and calls only the condition test. */
+    private boolean isDirectConditional(final int k) {
+        return calls[k].kind() == JitOps.CONDITIONAL && (words[k] & 3) == 0;
+    }
+
+    /**
+     * A bc at {@code k} without AA and LK, which needs neither c.pc nor c.nip unless taken: {@code if
+     * (Branch.conditionHolds(c, insn)) { <jump inside the block, or c.nip = target; return base + k + 1> }}.
+     */
+    private void directConditional(final int k) {
+        final long displacement = (short) (words[k] & 0xFFFC);
+        final int target = targetInBlock(k);
+        final Label notTaken = new Label();
+        m.visitVarInsn(Opcodes.ALOAD, C);
+        m.visitLdcInsn(words[k]);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, BRANCH, "conditionHolds", "(L" + CPU + ";I)Z", false);
+        m.visitJumpInsn(Opcodes.IFEQ, notTaken);
+        if (target > k) {
+            m.visitIincInsn(BASE, k + 1 - target);
+            m.visitJumpInsn(Opcodes.GOTO, starts[target]);
+        } else {
+            // Leaving, or a loop that may leave when the slice is full: c.nip holds the target either way.
+            setField("nip", 4L * k + displacement, true);
+            if (target >= 0) {
+                backEdge(k, target);
+            } else {
+                returnDone(k + 1);
+            }
         }
         m.visitLabel(notTaken);
     }
