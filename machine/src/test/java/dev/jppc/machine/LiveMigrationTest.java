@@ -173,6 +173,70 @@ class LiveMigrationTest {
         assertArrayEquals(reference.finalState(), after.finalState());
     }
 
+    @Test
+    void shouldMigrateFromTheMonitor() throws Exception {
+        final ByteArrayOutputStream sourceConsole = new ByteArrayOutputStream();
+        final Machine source = Machine.create(config(sourceConsole));
+        source.runTo(3_000_000);
+        final ByteArrayOutputStream destinationConsole = new ByteArrayOutputStream();
+        final MachineMigration.Incoming incoming = MachineMigration.listen(config(destinationConsole),
+            new MigrationAddress(MigrationAddress.LOOPBACK, 0));
+        final int port = incoming.port();
+        final Future<Machine> received = executor.submit(() -> incoming.accept(null));
+        final dev.jppc.machine.monitor.Monitor monitor = new dev.jppc.machine.monitor.Monitor(source);
+        assertEquals("migration downtime limit 20 ms\n", monitor.execute("migrate_set_downtime 0.02"));
+        assertEquals("migration downtime limit 30 ms\n", monitor.execute("migrate_set_downtime 30ms"));
+        final String said = monitor.execute("migrate tcp:127.0.0.1:" + port);
+        assertTrue(said.contains("migrated to tcp:127.0.0.1:" + port), said);
+        assertTrue(monitor.quitRequested());
+        assertEquals(0, monitor.exitStatus());
+        final Machine destination = received.get(2, TimeUnit.MINUTES);
+        destination.run(BUDGET);
+        assertEquals(reference.console(), sourceConsole.toString(StandardCharsets.ISO_8859_1)
+            + destinationConsole.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Two {@code jppc run} processes: {@code --incoming} and {@code --migrate-to ... --migrate-after-insns}. */
+    @Test
+    void shouldMigrateBetweenTwoProcesses() throws Exception {
+        final int port;
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.bind(new MigrationAddress(MigrationAddress.LOOPBACK, 0).socketAddress());
+            port = ((java.net.InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+        final String address = "tcp:127.0.0.1:" + port;
+        final Process destination = jppc(temp.resolve("destination"), "run", "--memory", "256M", "--incoming",
+            address);
+        final Path destinationErr = temp.resolve("destination.err");
+        final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.readString(destinationErr).contains("waiting for an incoming migration")) {
+            assertTrue(System.nanoTime() < deadline && destination.isAlive(), Files.readString(destinationErr));
+            Thread.sleep(50);
+        }
+        final Process source = jppc(temp.resolve("source"), "run", "--memory", "256M", CHURN.toString(),
+            "--migrate-to", address, "--migrate-after-insns", "2000000", "--downtime-ms", "50");
+        assertTrue(source.waitFor(3, TimeUnit.MINUTES) && destination.waitFor(3, TimeUnit.MINUTES));
+        final String sourceErr = Files.readString(temp.resolve("source.err"));
+        assertEquals(0, source.exitValue(), sourceErr);
+        assertEquals(0, destination.exitValue(), Files.readString(destinationErr));
+        assertTrue(sourceErr.contains("migration done") && sourceErr.contains("migrated to " + address), sourceErr);
+        assertTrue(Files.readString(destinationErr).contains("resuming at instruction"));
+        assertEquals(reference.console(), Files.readString(temp.resolve("source.out"), StandardCharsets.ISO_8859_1)
+            + Files.readString(temp.resolve("destination.out"), StandardCharsets.ISO_8859_1));
+    }
+
+    /** {@code jppc ARGS} in a new JVM on the test class path; output in NAME.out and NAME.err. */
+    private static Process jppc(final Path name, final String... arguments) throws IOException {
+        final java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-cp", System.getProperty("java.class.path"), "dev.jppc.machine.cli.Main"));
+        command.addAll(java.util.List.of(arguments));
+        return new ProcessBuilder(command).redirectOutput(Path.of(name + ".out").toFile())
+            .redirectError(Path.of(name + ".err").toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    }
+
     // ---- damaged streams, fed to a destination directly ---------------------------------------------------
 
     @Test
