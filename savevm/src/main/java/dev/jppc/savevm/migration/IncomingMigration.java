@@ -61,7 +61,7 @@ public final class IncomingMigration {
     public Result receive(final ReadableByteChannel in, final WritableByteChannel out)
         throws MigrationException, IOException {
         try {
-            final Result result = receive(in);
+            final Result result = receive(in, new RecordWriter(out));
             answer(out, true, "resumed");
             return result;
         } catch (final MigrationException e) {
@@ -74,7 +74,8 @@ public final class IncomingMigration {
         }
     }
 
-    private Result receive(final ReadableByteChannel in) throws MigrationException, IOException {
+    private Result receive(final ReadableByteChannel in, final RecordWriter answers)
+        throws MigrationException, IOException {
         warmUp();
         final RecordReader reader = new RecordReader(in);
         reader.readHeader();
@@ -95,6 +96,7 @@ public final class IncomingMigration {
                 case MigrationFormat.HTAB_START, MigrationFormat.HTAB_PART, MigrationFormat.HTAB_END ->
                     htabStage = receiveHtab(record, loader, htabStage);
                 case MigrationFormat.STATE -> keepSection(record, sections);
+                case MigrationFormat.SYNC -> answers.write(MigrationFormat.SYNC, ByteBuffer.allocate(0));
                 case MigrationFormat.END -> {
                     checkEnd(record, reader, htabStage);
                     final long hptes = loader.entriesLoaded();

@@ -41,7 +41,12 @@ public final class MigrationFormat {
     public static final int STATE = 6;
     /** The end of the stream: u64 records before it, u64 bytes before it (header included). */
     public static final int END = 7;
-    /** Destination to source, after END: bool accepted, string message. */
+    /**
+     * Source to destination at the end of a pre-copy round, no payload; the destination answers with an empty
+     * SYNC once it has applied every record before it.
+     */
+    public static final int SYNC = 8;
+    /** Destination to source, after END (or at once when it refuses the stream): bool accepted, string message. */
     public static final int RESULT = 16;
 
     private MigrationFormat() {
@@ -57,6 +62,7 @@ public final class MigrationFormat {
             case HTAB_END -> "HTAB_END";
             case STATE -> "STATE";
             case END -> "END";
+            case SYNC -> "SYNC";
             case RESULT -> "RESULT";
             default -> "type " + Integer.toUnsignedString(type);
         };

@@ -192,25 +192,23 @@ public final class PrecopySource {
             final long roundStart = clock.getAsLong();
             final long bytesBefore = writer.bytes();
             final long zeroBefore = zeroPagesSent;
-            long sending = clock.getAsLong();
             final long[] htab = sendHtabChanges(writer, saver);
-            long sendNanos = clock.getAsLong() - sending;
             htabBytes = htab[1];
+            long guestNanos = 0;
             int from = 0;
             do {
                 final int count = Math.min(settings.piecePages(), pendingCount - from);
-                sending = clock.getAsLong();
                 sendPages(writer, pending, from, count);
-                sendNanos += clock.getAsLong() - sending;
                 from += count;
-                if (!runGuest(guest)) {
-                    throw new MigrationException("the guest stopped during the migration; it keeps its state here");
-                }
+                guestNanos += runGuestTimed(guest);
                 progress(number, from, pendingCount, writer.bytes());
                 earlyAnswer(in);
             } while (from < pendingCount);
+            guestNanos += awaitSync(writer, in, guest);
             final long wire = writer.bytes() - bytesBefore;
-            bytesPerNano = sendNanos == 0 ? bytesPerNano : (double) wire / sendNanos;
+            // End to end: sent, received and applied by the destination, the guest's slices left out.
+            final long transferNanos = clock.getAsLong() - roundStart - guestNanos;
+            bytesPerNano = transferNanos <= 0 ? bytesPerNano : (double) wire / transferNanos;
             final int sent = pendingCount;
             pendingCount = dirty.drain(0, pending);
             final Round done = new Round(number, sent, zeroPagesSent - zeroBefore, htab[0], wire,
@@ -219,6 +217,43 @@ public final class PrecopySource {
             reportRound(done);
         }
         return new Precopy(rounds, pending, pendingCount);
+    }
+
+    /** Runs one slice of the guest (see {@link #runGuest}); returns the time it took. */
+    private long runGuestTimed(final Guest guest) throws MigrationException {
+        final long start = clock.getAsLong();
+        if (!runGuest(guest)) {
+            throw new MigrationException("the guest stopped during the migration; it keeps its state here");
+        }
+        return clock.getAsLong() - start;
+    }
+
+    /**
+     * Sends a SYNC record and runs the guest until the destination answers it, i.e. has applied everything sent
+     * so far: the round's rate then counts the destination's work too, and the stop never waits for a backlog.
+     * Returns the time the guest ran meanwhile.
+     */
+    private long awaitSync(final RecordWriter writer, final InputStream in, final Guest guest)
+        throws IOException, MigrationException {
+        writer.write(MigrationFormat.SYNC, ByteBuffer.allocate(0));
+        final long deadline = clock.getAsLong() + RESULT_WAIT_MILLIS * 1_000_000L;
+        long guestNanos = 0;
+        while (in.available() == 0) {
+            if (clock.getAsLong() - deadline > 0) {
+                throw new MigrationException("the destination did not catch up within " + RESULT_WAIT_MILLIS / 1000
+                    + " s");
+            }
+            guestNanos += runGuestTimed(guest);
+        }
+        final RecordReader.Record answer = new RecordReader(Channels.newChannel(in)).next();
+        if (answer.type() == MigrationFormat.RESULT) {
+            final MigrationException refused = refusal(answer);
+            throw refused != null ? refused : new MigrationException("the destination resumed before the END record");
+        }
+        if (answer.type() != MigrationFormat.SYNC) {
+            throw new MigrationException("the destination answered a SYNC with " + answer.label());
+        }
+        return guestNanos;
     }
 
     /**
@@ -309,15 +344,21 @@ public final class PrecopySource {
         if (answer.type() != MigrationFormat.RESULT) {
             throw new MigrationException("the destination answered with " + answer.label() + ", not RESULT");
         }
+        final MigrationException refused = refusal(answer);
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /** The refusal a RESULT record carries, or null when it says "resumed". */
+    private static MigrationException refusal(final RecordReader.Record answer) {
         final BufferStateInput result = new BufferStateInput("result", answer.payload());
         try {
             final boolean accepted = result.bool("accepted");
             final String message = result.string("message");
-            if (!accepted) {
-                throw new MigrationException("the destination refused the machine: " + message);
-            }
-        } catch (final dev.jppc.core.snapshot.SnapshotException e) {
-            throw new MigrationException("the destination's answer cannot be read: " + e.getMessage(), e);
+            return accepted ? null : new MigrationException("the destination refused the machine: " + message);
+        } catch (final dev.jppc.core.snapshot.SnapshotException | IOException e) {
+            return new MigrationException("the destination's answer cannot be read: " + e.getMessage(), e);
         }
     }
 
