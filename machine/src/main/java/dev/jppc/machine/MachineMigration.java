@@ -12,8 +12,8 @@ import java.util.Locale;
 
 import dev.jppc.core.Cpu;
 import dev.jppc.core.StopReason;
-import dev.jppc.core.snapshot.Snapshottable;
 import dev.jppc.core.snapshot.RamSnapshot;
+import dev.jppc.core.snapshot.Snapshottable;
 import dev.jppc.savevm.migration.IncomingMigration;
 import dev.jppc.savevm.migration.MigrationException;
 import dev.jppc.savevm.migration.PrecopySource;

@@ -281,7 +281,8 @@ class LiveMigrationTest {
         final MigrationException e = assertThrows(MigrationException.class,
             () -> incoming.receive(in, Channels.newChannel(answer)));
         assertTrue(e.getMessage().contains(problem), "expected '" + problem + "' in: " + e.getMessage());
-        final RecordReader reply = new RecordReader(Channels.newChannel(new ByteArrayInputStream(answer.toByteArray())));
+        final RecordReader reply = new RecordReader(Channels.newChannel(
+            new ByteArrayInputStream(answer.toByteArray())));
         int type = reply.next().type();
         while (type == MigrationFormat.SYNC) {
             type = reply.next().type();

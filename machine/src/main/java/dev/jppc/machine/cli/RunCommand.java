@@ -105,7 +105,8 @@ public final class RunCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         if (incoming != null && (image != null || bios != null || initrd != null || restore != null)) {
-            System.err.println("jppc: --incoming receives its machine; it takes no IMAGE, --bios, --initrd or --restore");
+            System.err.println("jppc: --incoming receives its machine; it takes no IMAGE, --bios, --initrd or"
+                + " --restore");
             return Main.EXIT_USAGE;
         }
         if (image == null && bios == null && restore == null && incoming == null) {

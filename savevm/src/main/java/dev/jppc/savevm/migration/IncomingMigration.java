@@ -109,15 +109,17 @@ public final class IncomingMigration {
     }
 
     /**
-     * Prepares (and drops) every part from its own current state: the code that checks the final sections is
-     * loaded and run once before the source stops its guest, which keeps it out of the downtime.
+     * Restores every part from its own current state (which changes nothing: the board has not run), so that the
+     * code that checks and applies the final sections is loaded and has run once before the source stops its
+     * guest, which keeps class loading and the interpreter out of the downtime.
      */
     private void warmUp() throws MigrationException, IOException {
         for (final Snapshottable part : state) {
             final BufferStateOutput out = new BufferStateOutput();
             out.u32(part.snapshotVersion());
             part.save(out);
-            prepare(part, out.toBuffer(), "the destination's own section '" + part.snapshotName() + "'", true);
+            prepare(part, out.toBuffer(), "the destination's own section '" + part.snapshotName() + "'", true)
+                .apply();
         }
     }
 

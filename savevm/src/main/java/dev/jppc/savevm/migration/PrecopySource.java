@@ -178,8 +178,9 @@ public final class PrecopySource {
     private record Precopy(List<Round> rounds, int[] pending, int pendingCount) {
     }
 
-    private Precopy precopy(final RecordWriter writer, final InputStream in, final ChangeReader dirty, final SpaprHtabSaver saver,
-                                final Guest guest) throws IOException, HtabException, MigrationException {
+    private Precopy precopy(final RecordWriter writer, final InputStream in, final ChangeReader dirty,
+                            final SpaprHtabSaver saver, final Guest guest)
+        throws IOException, HtabException, MigrationException {
         final List<Round> rounds = new ArrayList<>();
         final int[] pending = new int[dirty.size()];
         int pendingCount = dirty.drain(0, pending);
