@@ -5,6 +5,8 @@ import java.nio.ByteOrder;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import dev.jppc.mmu.track.DirtyPageTracker;
+
 /**
  * Guest physical RAM: off-heap, starting at guest physical address 0.
  *
@@ -38,6 +40,8 @@ public final class GuestMemory {
     private final long[] codePages;
     private int watchedPages;
     private CodeWatcher codeWatcher;
+    /** Hears of every write through this class (devices, hypercalls, loaders, the CPU's slow path); or null. */
+    private DirtyPageTracker dirtyLog;
 
     /**
      * Told when RAM that holds translated code is written through this class, so translations of the old
@@ -71,6 +75,21 @@ public final class GuestMemory {
     }
 
     /**
+     * Reports every write through this class to {@code log} (null: none), so that dirty-page readers (live
+     * migration) see what devices, hypercalls and loaders write as well as CPU stores. Costs one field read per
+     * write while no reader is open. The CPU's fast stores through the store TLB bypass this class; the MMU marks
+     * their page when it installs the entry (see {@link DirtyPageTracker}).
+     */
+    public void setDirtyLog(final DirtyPageTracker log) {
+        dirtyLog = log;
+    }
+
+    /** The tracker writes are reported to, or null. */
+    public DirtyPageTracker dirtyLog() {
+        return dirtyLog;
+    }
+
+    /**
      * Watches the 4 KiB page holding {@code pa}: the next write to it through this class calls the
      * {@link CodeWatcher}. Writes that bypass this class (CPU stores through the store TLB) must not be possible
      * for watched pages: the MMU installs no store-TLB entry for them and the caller flushes existing ones.
@@ -99,6 +118,10 @@ public final class GuestMemory {
 
     /** Called after every write of {@code [pa, pa + length)}, which is already range-checked. */
     private void written(final long pa, final long length) {
+        final DirtyPageTracker log = dirtyLog;
+        if (log != null) {
+            log.markRange(pa, length);
+        }
         if (watchedPages == 0 || length <= 0) {
             return;
         }

@@ -13,8 +13,12 @@ import dev.jppc.core.snapshot.SnapshotException;
 import dev.jppc.machine.Machine;
 import dev.jppc.machine.MachineConfig;
 import dev.jppc.machine.MachineException;
+import dev.jppc.machine.MachineMigration;
 import dev.jppc.machine.MachineType;
+import dev.jppc.machine.MigrationAddress;
 import dev.jppc.machine.monitor.MonitorConsole;
+import dev.jppc.savevm.migration.MigrationException;
+import dev.jppc.savevm.migration.PrecopySource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,6 +67,22 @@ public final class RunCommand implements Callable<Integer> {
         description = "restore the snapshot FILE (machine, RAM, devices) and continue it instead of booting an image")
     Path restore;
 
+    @Option(names = "--incoming", paramLabel = "tcp:HOST:PORT", description = "wait for a machine migrated live to"
+        + " this address (HOST defaults to 127.0.0.1: loopback unless you name another interface), then run it")
+    String incoming;
+
+    @Option(names = "--migrate-to", paramLabel = "tcp:HOST:PORT",
+        description = "migrate the machine live to a jppc waiting with --incoming; this one stops (exit status 0)")
+    String migrateTo;
+
+    @Option(names = "--migrate-after-insns", paramLabel = "N", defaultValue = "0",
+        description = "with --migrate-to: start migrating after N instructions (default at once)")
+    long migrateAfter;
+
+    @Option(names = "--downtime-ms", paramLabel = "MS", defaultValue = "50",
+        description = "with --migrate-to: the most time the guest may stand still at the end (default 50)")
+    long downtimeMillis;
+
     @Parameters(arity = "0..1", paramLabel = "IMAGE", description = "ELF64 image to load")
     Path image;
 
@@ -84,8 +104,20 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("jppc: --restore brings its own machine; it takes no IMAGE, --bios or --initrd");
             return Main.EXIT_USAGE;
         }
-        if (image == null && bios == null && restore == null) {
-            System.err.println("jppc: run needs an IMAGE (or --bios, or --restore FILE)");
+        if (incoming != null && (image != null || bios != null || initrd != null || restore != null)) {
+            System.err.println("jppc: --incoming receives its machine; it takes no IMAGE, --bios, --initrd or"
+                + " --restore");
+            return Main.EXIT_USAGE;
+        }
+        if (image == null && bios == null && restore == null && incoming == null) {
+            System.err.println("jppc: run needs an IMAGE (or --bios, --restore FILE or --incoming tcp:HOST:PORT)");
+            return Main.EXIT_USAGE;
+        }
+        final Outgoing outgoing;
+        try {
+            outgoing = outgoing();
+        } catch (final IllegalArgumentException e) {
+            System.err.println("jppc: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         if (monitor && timeoutSeconds != null) {
@@ -95,13 +127,24 @@ public final class RunCommand implements Callable<Integer> {
         config.image(image).initrd(initrd).bios(bios).append(append);
         final Machine m;
         try {
-            m = restore != null ? Machine.restore(restore, config) : Machine.create(config);
+            if (incoming != null) {
+                m = receive(config, MigrationAddress.parse(incoming));
+                if (m == null) {
+                    return 1;
+                }
+            } else {
+                m = restore != null ? Machine.restore(restore, config) : Machine.create(config);
+            }
+        } catch (final IllegalArgumentException e) {
+            System.err.println("jppc: " + e.getMessage());
+            return Main.EXIT_USAGE;
         } catch (final MachineException e) {
             System.err.println("jppc: " + e.getMessage());
             return Main.EXIT_USAGE;
         } catch (final SnapshotException | IOException e) {
-            System.err.println("jppc: cannot restore " + restore + ": " + e.getMessage());
-            return Main.EXIT_USAGE;
+            System.err.println("jppc: " + (incoming != null ? "" : "cannot restore " + restore + ": ")
+                + e.getMessage());
+            return incoming != null ? 1 : Main.EXIT_USAGE;
         }
         m.interpreter().setHistory(history);
         final int status;
@@ -109,7 +152,8 @@ public final class RunCommand implements Callable<Integer> {
             status = MonitorConsole.run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
                 trace ? System.err : null, Main.consoleInput, System.out, System.console() != null);
         } else {
-            status = run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions, timeoutSeconds, trace);
+            status = run(m, maxInstructions == null ? Long.MAX_VALUE : maxInstructions, timeoutSeconds, trace,
+                outgoing);
         }
         if (snapshotOnExit != null) {
             try {
@@ -124,11 +168,50 @@ public final class RunCommand implements Callable<Integer> {
         return status;
     }
 
+    /** Where and when {@code --migrate-to} sends the machine. */
+    record Outgoing(MigrationAddress to, long after, PrecopySource.Settings settings) {
+    }
+
+    private Outgoing outgoing() {
+        if (migrateTo == null) {
+            if (migrateAfter != 0) {
+                throw new IllegalArgumentException("--migrate-after-insns goes with --migrate-to");
+            }
+            return null;
+        }
+        if (monitor) {
+            throw new IllegalArgumentException("with --monitor, migrate with the monitor's 'migrate tcp:HOST:PORT'");
+        }
+        if (migrateAfter < 0 || downtimeMillis < 0) {
+            throw new IllegalArgumentException("--migrate-after-insns and --downtime-ms must not be negative");
+        }
+        return new Outgoing(MigrationAddress.parse(migrateTo), migrateAfter,
+            PrecopySource.Settings.defaults().withDowntimeMillis(downtimeMillis));
+    }
+
+    /** Waits for the incoming machine; null (after saying why) when the stream was refused. */
+    private static Machine receive(final MachineConfig config, final MigrationAddress address)
+        throws MachineException, IOException {
+        try (MachineMigration.Incoming listener = MachineMigration.listen(config, address)) {
+            System.err.printf("jppc: waiting for an incoming migration on %s%n", address);
+            return listener.accept(System.err);
+        } catch (final MigrationException e) {
+            System.err.println("jppc: incoming migration refused: " + e.getMessage());
+            return null;
+        }
+    }
+
     /**
      * Runs a built machine to its stop with the console on the terminal (raw mode when stdin is one, see
      * {@link TerminalConsole}); returns the exit status: the machine's, or 0 when the user typed Ctrl-A x.
      */
     static int run(final Machine m, final long budget, final Double timeout, final boolean trace) {
+        return run(m, budget, timeout, trace, null);
+    }
+
+    /** {@link #run(Machine, long, Double, boolean)}, migrating the machine away first when {@code outgoing}. */
+    static int run(final Machine m, final long budget, final Double timeout, final boolean trace,
+                   final Outgoing outgoing) {
         if (trace) {
             m.interpreter().setTrace(System.err);
         }
@@ -148,15 +231,43 @@ public final class RunCommand implements Callable<Integer> {
             timer.start();
         }
         final long start = m.cpu().instructions;
-        final StopReason reason = budget >= Long.MAX_VALUE - start ? m.run(budget) : m.runTo(start + budget);
+        final long limit = budget >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + budget;
+        final StopReason reason = outgoing == null ? runTo(m, limit) : runAndMigrate(m, limit, outgoing);
         System.out.flush();
         console.close();
+        if (reason == null) {
+            System.err.printf("jppc: migrated to %s after %d instructions; the guest goes on there%n", outgoing.to(),
+                m.cpu().instructions);
+            return 0;
+        }
         if (reason == StopReason.REQUESTED && console.quitTyped()) {
             System.err.printf("%njppc: stopped with Ctrl-A x after %d instructions%n", m.cpu().instructions);
             return 0;
         }
         report(m, reason, System.err);
         return m.exitStatus(reason);
+    }
+
+    private static StopReason runTo(final Machine m, final long limit) {
+        return limit == Long.MAX_VALUE ? m.run(Long.MAX_VALUE) : m.runTo(limit);
+    }
+
+    /** Runs to the migration point and migrates; null when the machine went away, else how the run ended here. */
+    private static StopReason runAndMigrate(final Machine m, final long limit, final Outgoing outgoing) {
+        final StopReason before = m.runTo(Math.min(limit, outgoing.after()));
+        if (before != StopReason.BUDGET || m.cpu().instructions >= limit) {
+            return before;
+        }
+        final MachineMigration.GuestStop stop = new MachineMigration.GuestStop();
+        try {
+            MachineMigration.send(m, outgoing.to(), outgoing.settings(), limit, stop, System.err,
+                System.console() != null);
+            return null;
+        } catch (final MigrationException e) {
+            System.err.println("jppc: migration to " + outgoing.to() + " failed; the guest goes on here: "
+                + e.getMessage());
+        }
+        return stop.reason() != null ? stop.reason() : runTo(m, limit);
     }
 
     /** Explains a stop that is not a normal guest exit. */

@@ -12,7 +12,11 @@ import dev.jppc.core.Spr;
 import dev.jppc.core.StopReason;
 import dev.jppc.core.snapshot.SnapshotException;
 import dev.jppc.machine.Machine;
+import dev.jppc.machine.MachineMigration;
+import dev.jppc.machine.MigrationAddress;
 import dev.jppc.mmu.hash.HashMmu;
+import dev.jppc.savevm.migration.MigrationException;
+import dev.jppc.savevm.migration.PrecopySource;
 
 /**
  * jppc's monitor: commands that inspect and drive a {@link Machine}, in the spirit of QEMU's. It works on
@@ -50,6 +54,9 @@ public final class Monitor {
         "  savevm FILE           save a snapshot of the machine to FILE (atomically)",
         "  loadvm FILE           restore the snapshot FILE; a bad or mismatched file changes nothing",
         "  info snapshot FILE    the sections of the snapshot FILE",
+        "  migrate tcp:HOST:PORT migrate the machine live to a jppc run --incoming there; on success this one",
+        "                        is done (quit, exit status 0), on failure the guest stays here",
+        "  migrate_set_downtime T  the most the guest may stand still when migrating: seconds (0.05) or 50ms",
         "  quit, q               leave: exit status of the guest, or " + EXIT_NOT_FINISHED + " if it has not stopped",
         "  help                  this text", "");
 
@@ -62,6 +69,8 @@ public final class Monitor {
     private volatile boolean running;
     private StopReason finalStop;
     private boolean quit;
+    private boolean migrated;
+    private PrecopySource.Settings migrationSettings = PrecopySource.Settings.defaults();
 
     /** A monitor over {@code machine} with no instruction limit. */
     public Monitor(final Machine machine) {
@@ -91,8 +100,14 @@ public final class Monitor {
         return quit;
     }
 
-    /** The exit status for {@code jppc run}: the guest's after it stopped, else {@link #EXIT_NOT_FINISHED}. */
+    /**
+     * The exit status for {@code jppc run}: 0 after a successful migration, the guest's after it stopped, else
+     * {@link #EXIT_NOT_FINISHED}.
+     */
     public int exitStatus() {
+        if (migrated) {
+            return 0;
+        }
         return finalStop == null ? EXIT_NOT_FINISHED : machine.exitStatus(finalStop);
     }
 
@@ -131,6 +146,8 @@ public final class Monitor {
             case "continue", "c", "cont" -> resume();
             case "savevm" -> savevm(fileArgument(words, "savevm FILE"));
             case "loadvm" -> loadvm(fileArgument(words, "loadvm FILE"));
+            case "migrate" -> migrate(words);
+            case "migrate_set_downtime" -> setDowntime(words);
             case "quit", "q" -> {
                 quit = true;
                 yield "";
@@ -171,6 +188,57 @@ public final class Monitor {
         } catch (final IOException e) {
             return "error: cannot save to " + file + ": " + e.getMessage() + System.lineSeparator();
         }
+    }
+
+    private String migrate(final String[] words) {
+        if (words.length != 2) {
+            throw new IllegalArgumentException("migrate tcp:HOST:PORT");
+        }
+        final MigrationAddress to = MigrationAddress.parse(words[1]);
+        final String refusal = cannotRun();
+        if (refusal != null) {
+            return refusal;
+        }
+        final MachineMigration.GuestStop stop = new MachineMigration.GuestStop();
+        final ByteArrayOutputStream log = new ByteArrayOutputStream();
+        running = true;
+        listener.running(true);
+        try {
+            MachineMigration.send(machine, to, migrationSettings, instructionLimit, stop,
+                new PrintStream(log, true, StandardCharsets.UTF_8), false);
+        } catch (final MigrationException e) {
+            if (stop.reason() != null && stop.reason() != StopReason.REQUESTED) {
+                finalStop = stop.reason();
+            }
+            return log.toString(StandardCharsets.UTF_8) + "error: migration to " + to + " failed, the guest stays"
+                + " here: " + e.getMessage() + System.lineSeparator();
+        } finally {
+            running = false;
+            listener.running(false);
+        }
+        migrated = true;
+        quit = true;
+        return log.toString(StandardCharsets.UTF_8) + String.format("migrated to %s after %d instructions; the guest"
+            + " goes on there%n", to, cpu.instructions);
+    }
+
+    private String setDowntime(final String[] words) {
+        if (words.length != 2) {
+            throw new IllegalArgumentException("migrate_set_downtime SECONDS (e.g. 0.05) or MILLISECONDSms");
+        }
+        final String text = words[1].toLowerCase(Locale.ROOT);
+        final double millis;
+        try {
+            millis = text.endsWith("ms") ? Double.parseDouble(text.substring(0, text.length() - 2))
+                : Double.parseDouble(text) * 1000;
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException("not a downtime: '" + words[1] + "'");
+        }
+        if (!(millis >= 0 && millis <= 3_600_000)) {
+            throw new IllegalArgumentException("the downtime must be 0 to 3600 s, not " + words[1]);
+        }
+        migrationSettings = migrationSettings.withDowntimeMillis(Math.round(millis));
+        return String.format("migration downtime limit %d ms%n", migrationSettings.downtimeMillis());
     }
 
     private String loadvm(final Path file) {

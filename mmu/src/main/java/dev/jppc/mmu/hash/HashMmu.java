@@ -156,6 +156,8 @@ public final class HashMmu {
     public HashMmu(final GuestMemory memory, final DirtyPageTracker dirty) {
         this.memory = memory;
         this.dirty = dirty;
+        // Writes that do not go through this MMU (devices, hypercalls, loaders) are reported to the same tracker.
+        memory.setDirtyLog(dirty);
         dirtySlot = dirty.registerCpu();
         flushGenerationSeen = dirty.flushRequested();
     }
@@ -530,6 +532,11 @@ public final class HashMmu {
     }
 
     // ---- Invalidation ----------------------------------------------------------------------------------------
+
+    /** The tracker this MMU (and its RAM) reports writes to. */
+    public DirtyPageTracker dirtyPages() {
+        return dirty;
+    }
 
     /** Invalidates all three TLBs. */
     public void flushAll() {
