@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledIfSystemProperty(named = "jppc.diff", matches = "regenerate|fresh")
 class DifferentialQemuTest {
+
+    /** The mnemonic in a difference's first slot name, "step 4 fpscr (fcmpo cr2,...)". */
+    private static final Pattern FIRST_STEP = Pattern.compile("\n  step [0-9]+ [^(]*\\(([a-z0-9.]+)");
 
     private static final ByteOrder[] ORDERS = {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN};
 
@@ -111,7 +117,15 @@ class DifferentialQemuTest {
     }
 
     private static void report(final List<String> problems) {
-        problems.stream().limit(20).forEach(System.out::println);
+        final Map<String, Integer> byInstruction = new TreeMap<>();
+        for (final String problem : problems) {
+            final Matcher first = FIRST_STEP.matcher(problem);
+            byInstruction.merge(first.find() ? first.group(1) : "(other)", 1, Integer::sum);
+        }
+        if (!problems.isEmpty()) {
+            System.out.println("programs by the instruction of their first differing log record: " + byInstruction);
+        }
+        problems.stream().limit(Integer.getInteger("jppc.diff.shown", 20)).forEach(System.out::println);
         assertTrue(problems.isEmpty(), problems.size() + " program(s) differ between QEMU and jppc (printed above)");
     }
 
