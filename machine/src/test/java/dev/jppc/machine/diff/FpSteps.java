@@ -1,6 +1,8 @@
 package dev.jppc.machine.diff;
 
+import java.util.EnumSet;
 import java.util.Random;
+import java.util.Set;
 
 import dev.jppc.core.decode.Disassembler;
 import dev.jppc.core.decode.Op;
@@ -31,7 +33,7 @@ import dev.jppc.core.decode.Syntax;
  * <li>fcfidu, fcfids, fcfidus set FPRF (Book I 4.6.7); QEMU 7.2 does not. FPRF is cleared after them.</li>
  * </ul>
  * Made defined: FRT[0:31] after fctiw, fctiwz, fctiwu, fctiwuz are undefined (Book I 4.6.7) and are zeroed
- * (stfiwx, lfiwzx).
+ * (stfiwx, lfiwzx); so is FPRF after every conversion to integer (undefined there, Book I 4.6.7).
  */
 final class FpSteps implements ProgramGenerator.Steps {
 
@@ -42,6 +44,13 @@ final class FpSteps implements ProgramGenerator.Steps {
     private static final int BT_C = 15;
     /** Exception bits: OX..VXVC (3-12) and VXSOFT, VXSQRT, VXCVI (21-23). */
     private static final int BT_LAST_STICKY = 12;
+
+    /**
+     * FPRF is cleared after these: the ISA leaves it undefined after the conversions to integer (Book I 4.6.7),
+     * and QEMU 7.2 does not set it after fcfidu, fcfids, fcfidus (which set it by Book I 4.6.7).
+     */
+    private static final Set<Op> CLEARED_FPRF = EnumSet.of(Op.FCFIDU, Op.FCFIDS, Op.FCFIDUS, Op.FCTIW, Op.FCTIWZ,
+        Op.FCTIWU, Op.FCTIWUZ, Op.FCTID, Op.FCTIDZ, Op.FCTIDU, Op.FCTIDUZ);
 
     private final ProgramGenerator program;
     private final Random random;
@@ -114,14 +123,12 @@ final class FpSteps implements ProgramGenerator.Steps {
         final int target = fpr();
         final int word = Encoding.checked(op, Encoding.base(op) | Encoding.t(target) | fields | rc(op));
         program.emitStep(index, word);
-        switch (op) {
-            case FCFIDU, FCFIDS, FCFIDUS -> {
-                program.emit(mtfsfi(4, 0));
-                program.emit(mtfsb(Op.MTFSB0, BT_C));
-            }
-            case FCTIW, FCTIWZ, FCTIWU, FCTIWUZ -> program.zeroHighWord(target);
-            default -> {
-            }
+        if (CLEARED_FPRF.contains(op)) {
+            program.emit(mtfsfi(4, 0));
+            program.emit(mtfsb(Op.MTFSB0, BT_C));
+        }
+        if (op == Op.FCTIW || op == Op.FCTIWZ || op == Op.FCTIWU || op == Op.FCTIWUZ) {
+            program.zeroHighWord(target);
         }
         program.logFpr(index, Disassembler.disassemble(word, 0), target);
     }

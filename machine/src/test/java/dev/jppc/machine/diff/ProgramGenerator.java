@@ -15,17 +15,20 @@ import dev.jppc.core.decode.Op;
  *
  * <p>The program, all written here (see {@link ElfWriter} for the file):
  * <ol>
- * <li>r31 gets the data segment's address; CR, XER, LR, CTR and r0-r30 (and in the VSX family the 64 VSRs) are
- * loaded from the input block, which holds random values biased to edge cases ({@link EdgeValues});</li>
+ * <li>r31 gets the data segment's address; CR, XER, LR, CTR and r0-r30 (and in the VSX families the 64 VSRs, in
+ * the FP family the FPRs, and FPSCR and VSCR where the family uses them) are loaded from the input block, which
+ * holds random values biased to edge cases ({@link EdgeValues}, {@link FloatValues});</li>
  * <li>the steps run: each is one instruction under test, sometimes with a few set-up instructions before it
  * (operands whose value must be known, addresses, branch targets) and a fix-up after it (below); after each step
- * a log record stores the GPRs it wrote, XER and CR (plus LR and CTR in the branch family), so a difference is
- * pinned to its step;</li>
- * <li>r0-r29, CR, XER, LR and CTR (and the VSRs) are stored after the data buffer, and {@code write(1, block, n)}
+ * a log record stores the GPRs (FPR, VSR) it wrote, XER and CR (plus LR and CTR in the branch family, FPSCR and
+ * VSCR in the arithmetic families), so a difference is pinned to its step;</li>
+ * <li>r0-r29, CR, XER, LR and CTR (and the VSRs, FPRs, FPSCR, VSCR) are stored after the data buffer, and
+ * {@code write(1, block, n)}
  * and {@code exit_group(0)} end the program (Linux ppc64 syscall ABI: number in r0, {@code sc}).</li>
  * </ol>
  * Registers: r0-r29 are the pool the steps use; r30 is the harness's scratch register (it holds CR after each log
- * record); r31 points at the data segment throughout.
+ * record); r31 points at the data segment throughout. In the FP, VMX and VSX arithmetic families f31 (VSR 31)
+ * and v31 (VSR 63) are the harness's too: FPSCR and VSCR are read through them.
  *
  * <p>Results the ISA leaves undefined are made defined by the program itself. A divide or modulo gets its
  * operands loaded from constants chosen here, so the generator knows whether the quotient is undefined (Book I
@@ -290,8 +293,8 @@ final class ProgramGenerator {
     }
 
     /**
-     * Gives FPSCR bits 0:31 of FRT, undefined after fctiw and its forms (Book I 4.6.7), the value 0: stfiwx,
-     * then lfiwzx through a scratch word.
+     * Gives bits 0:31 of FPR {@code fpr}, undefined after fctiw and its forms (Book I 4.6.7), the value 0:
+     * stfiwx, then lfiwzx through a scratch word.
      */
     void zeroHighWord(final int fpr) {
         emit(PpcAsm.li(SCRATCH, SCRATCH_WORD));
