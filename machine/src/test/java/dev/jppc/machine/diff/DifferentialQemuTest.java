@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>{@code -Djppc.diff=fresh}: runs {@code jppc.diff.count} new seeds per family and byte order (from
  * {@code jppc.diff.base}, default: the clock) on QEMU and on jppc and fails on any difference.</li>
  * </ul>
- * {@code jppc.diff.families} (comma-separated ids) narrows either to some families.
+ * {@code jppc.diff.families} (comma-separated ids) narrows either to some families; {@code jppc.diff.shown} is how
+ * many differing programs are printed (20). A failing run also counts the differing programs by the instruction of
+ * their first differing log record.
  */
 @EnabledIfSystemProperty(named = "jppc.diff", matches = "regenerate|fresh")
 class DifferentialQemuTest {

@@ -52,6 +52,9 @@ final class FpSteps implements ProgramGenerator.Steps {
     private static final Set<Op> CLEARED_FPRF = EnumSet.of(Op.FCFIDU, Op.FCFIDS, Op.FCFIDUS, Op.FCTIW, Op.FCTIWZ,
         Op.FCTIWU, Op.FCTIWUZ, Op.FCTID, Op.FCTIDZ, Op.FCTIDU, Op.FCTIDUZ);
 
+    /** The double-precision multiply-adds. */
+    private static final Set<Op> FUSED = EnumSet.of(Op.FMADD, Op.FMSUB, Op.FNMADD, Op.FNMSUB);
+
     private final ProgramGenerator program;
     private final Random random;
 
@@ -110,13 +113,7 @@ final class FpSteps implements ProgramGenerator.Steps {
     }
 
     private void arithmetic(final int index, final Op op) {
-        final int fields = switch (op.syntax()) {
-            case FRT_FRB -> Encoding.b(source(op));
-            case FRT_FRA_FRB -> Encoding.a(source(op)) | Encoding.b(source(op));
-            case FRT_FRA_FRC -> Encoding.a(source(op)) | Encoding.c(source(op));
-            case FRT_FRA_FRC_FRB -> Encoding.a(source(op)) | Encoding.c(source(op)) | Encoding.b(source(op));
-            default -> throw new IllegalStateException("no operand rule for " + op + " (" + op.syntax() + ")");
-        };
+        final int fields = FUSED.contains(op) && random.nextInt(4) == 0 ? cancellingOperands() : sources(op);
         if (op == Op.FNMADD || op == Op.FNMSUB || op == Op.FNMADDS || op == Op.FNMSUBS) {
             setRoundingSymmetric(program, random);
         }
@@ -131,6 +128,41 @@ final class FpSteps implements ProgramGenerator.Steps {
             program.zeroHighWord(target);
         }
         program.logFpr(index, Disassembler.disassemble(word, 0), target);
+    }
+
+    /** The source fields of an arithmetic instruction. */
+    private int sources(final Op op) {
+        return switch (op.syntax()) {
+            case FRT_FRB -> Encoding.b(source(op));
+            case FRT_FRA_FRB -> Encoding.a(source(op)) | Encoding.b(source(op));
+            case FRT_FRA_FRC -> Encoding.a(source(op)) | Encoding.c(source(op));
+            case FRT_FRA_FRC_FRB -> Encoding.a(source(op)) | Encoding.c(source(op)) | Encoding.b(source(op));
+            default -> throw new IllegalStateException("no operand rule for " + op + " (" + op.syntax() + ")");
+        };
+    }
+
+    /**
+     * FRA, FRC and FRB of a double-precision multiply-add whose addend is the product rounded, negated or not:
+     * the fused result is then the rounding error of the product (or twice the product), which only a fused
+     * operation gets right.
+     */
+    private int cancellingOperands() {
+        final int a = fpr();
+        int c = fpr();
+        while (c == a) {
+            c = fpr();
+        }
+        int b = fpr();
+        while (b == a || b == c) {
+            b = fpr();
+        }
+        final long multiplicand = FloatValues.nextDouble(random);
+        final long multiplier = FloatValues.nextDouble(random);
+        final double product = Double.longBitsToDouble(multiplicand) * Double.longBitsToDouble(multiplier);
+        program.loadFprConstant(a, multiplicand);
+        program.loadFprConstant(c, multiplier);
+        program.loadFprConstant(b, Double.doubleToRawLongBits(random.nextBoolean() ? product : -product));
+        return Encoding.a(a) | Encoding.c(c) | Encoding.b(b);
     }
 
     /**

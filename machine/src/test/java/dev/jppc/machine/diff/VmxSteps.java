@@ -22,7 +22,7 @@ import dev.jppc.core.exec.VectorInteger;
  * QEMU computes by a series that is far off once |x| passes a few units (VmxQemuReferenceTest): left out.
  *
  * <p>Made defined: vsl and vsr give an undefined result unless the low three bits of every byte of VB agree (Book
- * I 6.8.3); their VB is a constant whose bytes agree.
+ * I 6.8, vsl and vsr); their VB is a constant whose bytes agree.
  */
 final class VmxSteps implements ProgramGenerator.Steps {
 
@@ -60,14 +60,18 @@ final class VmxSteps implements ProgramGenerator.Steps {
             long lanes = 0;
             final boolean bytes = random.nextBoolean();
             for (int i = 0; i < (bytes ? 8 : 4); i++) {
-                final int lane = bytes ? (random.nextInt(4) == 0 ? random.nextInt(256)
-                    : LANE_BYTES[random.nextInt(LANE_BYTES.length)])
-                    : (random.nextInt(4) == 0 ? random.nextInt(0x1_0000) : LANE_HALVES[random.nextInt(LANE_HALVES.length)]);
+                final int lane = lane(random, bytes);
                 lanes = bytes ? lanes << 8 | lane : lanes << 16 | lane;
             }
             return lanes;
         }
         return FloatValues.singlePair(random);
+    }
+
+    /** A byte or halfword lane: a lane limit or its neighbour three times in four, else random. */
+    private static int lane(final Random random, final boolean bytes) {
+        final int[] edges = bytes ? LANE_BYTES : LANE_HALVES;
+        return random.nextInt(4) == 0 ? random.nextInt(bytes ? 256 : 0x1_0000) : edges[random.nextInt(edges.length)];
     }
 
     /** A VSCR value (the low word of doubleword 1): NJ and SAT at random, the reserved bits 0. */

@@ -98,7 +98,8 @@ final class VsxArithSteps implements ProgramGenerator.Steps {
         final Op op = program.ops().get(random.nextInt(program.ops().size()));
         if (random.nextInt(6) == 0 || NEGATIVE_MULTIPLY_ADDS.contains(op)) {
             // mtfsfi 7: XE and NI 0, RN as chosen.
-            program.emit(FpSteps.mtfsfi(7, NEGATIVE_MULTIPLY_ADDS.contains(op) ? random.nextInt(2) : random.nextInt(4)));
+            final int mode = NEGATIVE_MULTIPLY_ADDS.contains(op) ? random.nextInt(2) : random.nextInt(4);
+            program.emit(FpSteps.mtfsfi(7, mode));
         }
         final int fields = op.syntax() == Syntax.XT_XB ? Encoding.xb(source(op, op == Op.XVCVDPSXDS))
             : Encoding.xa(source(op, false)) | Encoding.xb(source(op, false));
