@@ -24,8 +24,6 @@ import dev.jppc.core.decode.Syntax;
  * single. Their operands are single-format constants, for which rounding twice gives the same result (the
  * double format has more than twice single's precision plus two bits).</li>
  * <li>xscmpodp with a NaN leaves FPRF[C] alone (Book I 7.6, xscmpodp); QEMU sets it: xscmpodp follows mtfsb1 C.</li>
- * <li>xscmpudp and xscmpodp leave FI alone (Book I 7.6: they alter CR field BF, FPCC, FX, VXSNAN, VXVC); QEMU
- * clears it: they follow mtfsb0 FI.</li>
  * <li>The vector instructions alter neither FI nor FR (Book I 7.6, each xv instruction's "Special Registers
  * Altered"); QEMU sets FI to whether the instruction was inexact. FI is cleared after them, before the log
  * record.</li>
@@ -104,7 +102,6 @@ final class VsxArithSteps implements ProgramGenerator.Steps {
         final int fields = op.syntax() == Syntax.XT_XB ? Encoding.xb(source(op, op == Op.XVCVDPSXDS))
             : Encoding.xa(source(op, false)) | Encoding.xb(source(op, false));
         if (op == Op.XSCMPUDP || op == Op.XSCMPODP) {
-            program.emit(FpSteps.mtfsb(Op.MTFSB0, BT_FI));
             if (op == Op.XSCMPODP) {
                 program.emit(FpSteps.mtfsb(Op.MTFSB1, 15));
             }
