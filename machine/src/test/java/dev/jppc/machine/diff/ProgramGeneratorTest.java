@@ -103,6 +103,19 @@ class ProgramGeneratorTest {
 
     @ParameterizedTest
     @CsvSource({
+        "0x0080000080000002, true, 0x0080000080000000",
+        "0x001fffffffffffff, true, 0x001fffffffffffff",
+        "0x8000000000000000, true, 0x8000000000000000",
+        "0x8000000000000001, true, 0x8000000000000400",
+        "0xffffffffffffffff, false, 0xfffffffffffff800",
+        "-3, true, -3",
+    })
+    void shouldKeepConversionOperandsExactInDouble(final String value, final boolean signed, final String expected) {
+        assertEquals(parse(expected), VsxArithSteps.exactInDouble(parse(value), signed));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
         "DIVW, 0xffffffff80000000, -1, false",
         "DIVW, 0x80000000, 0xffffffff, false",
         "DIVW, 7, 0x100000000, false",

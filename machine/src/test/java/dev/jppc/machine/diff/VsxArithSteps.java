@@ -30,6 +30,8 @@ import dev.jppc.core.decode.Syntax;
  * <li>A vector instruction in which one lane overflows and another underflows sets OX and UX (Book I 7.6); QEMU
  * drops UX (core's QemuDeviations). The vector instructions that round run with UX = 1 (mtfsb1 FX, mtfsb1 UX
  * before them), and UX is cleared after their log record.</li>
+ * <li>xscvsxdsp and xscvuxdsp round once to single (Book I 7.6); QEMU converts to double first, then rounds to
+ * single (new, docs/differential.md). Their operand is a constant integer the double format holds exactly.</li>
  * <li>xvcvdpsxds whose doubleword 0 is an invalid conversion: QEMU's stale invalid flag turns doubleword 1 into
  * the invalid result too. Doubleword 0 of its operand is a constant in range.</li>
  * </ul>
@@ -131,6 +133,20 @@ final class VsxArithSteps implements ProgramGenerator.Steps {
         }
     }
 
+    /**
+     * {@code value} with the low bits of its magnitude cleared so that at most 53 significant bits remain: an
+     * integer the double format holds exactly. QEMU 7.2 converts xscvsxdsp's and xscvuxdsp's integer to double
+     * and then rounds that to single, which differs from rounding once (Book I 7.6) when the first rounding
+     * lands on a halfway point (0x0080000080000002 gives 2^55 on QEMU, 2^55 + 2^32 by the ISA).
+     */
+    static long exactInDouble(final long value, final boolean signed) {
+        final boolean negative = signed && value < 0;
+        final long magnitude = negative ? -value : value;
+        final int width = 64 - Long.numberOfLeadingZeros(magnitude);
+        final long kept = width <= 53 ? magnitude : magnitude & -(1L << (width - 53));
+        return negative ? -kept : kept;
+    }
+
     /** The words of XT v2.07 defines after {@code op} (0: all of them). */
     private static int definedWords(final Op op) {
         return switch (op) {
@@ -151,6 +167,9 @@ final class VsxArithSteps implements ProgramGenerator.Steps {
         final int register = vsr();
         if (SINGLE_SCALARS.contains(op)) {
             program.loadVsrConstant(register, FloatValues.nextSingleValued(random), FloatValues.nextDouble(random));
+        } else if (op == Op.XSCVSXDSP || op == Op.XSCVUXDSP) {
+            program.loadVsrConstant(register, exactInDouble(EdgeValues.next(random), op == Op.XSCVSXDSP),
+                EdgeValues.next(random));
         } else if (convertibleFirst) {
             long first = FloatValues.nextDouble(random);
             while (Double.isNaN(Double.longBitsToDouble(first)) || Math.abs(Double.longBitsToDouble(first)) >= 0x1p63) {
