@@ -25,9 +25,10 @@ public final class Branch {
 
     /**
      * Decrements CTR when BO says so and returns whether the branch is taken: the CTR test (unless BO[2])
-     * and the CR bit BI compared with BO[1] (unless BO[0]).
+     * and the CR bit BI compared with BO[1] (unless BO[0]). Public for translated blocks, which compute a
+     * relative bc's target themselves.
      */
-    private static boolean conditionHolds(final Cpu c, final int insn) {
+    public static boolean conditionHolds(final Cpu c, final int insn) {
         final int bo = Fields.rt(insn);
         boolean ctrOk = true;
         if ((bo & BO_KEEP_CTR) == 0) {

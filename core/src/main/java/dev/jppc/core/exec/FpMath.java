@@ -286,9 +286,53 @@ public final class FpMath {
             }
             return b;
         }
+        if (Fpscr.roundingMode(c) == Fpscr.ROUND_NEAREST) {
+            final long result = multiplyAddNearest(c, d(a), d(cc), d(b), single);
+            if (result != SLOW) {
+                return result;
+            }
+            c.fpFlags &= ~(Fpscr.FI | Fpscr.FR);
+        }
+        return multiplyAddExact(c, a, cc, b, single);
+    }
+
+    /** The finite a * cc + b through the exact sum (any rounding mode, any range). */
+    static long multiplyAddExact(final Cpu c, final long a, final long cc, final long b, final boolean single) {
         final boolean productNegative = (a ^ cc) < 0;
         return sum(c, productNegative, significand(a).multiply(significand(cc)), exponent(a) + exponent(cc),
             b < 0, significand(b), exponent(b), single);
+    }
+
+    /**
+     * Round-to-nearest a * x + b without allocating: {@link Math#fma} rounds once, and the error-free
+     * transformation ErrFma (Boldo and Muller, "Exact and approximated error of the FMA", IEEE Trans. Computers
+     * 60(2), 2011) writes the exact error as r2 + r3 with |r3| at most half an ulp of r2, so the error's sign
+     * is r2's (r2 = RN(gamma + alpha2) is zero only when that sum is, and then r3 is zero too). That holds
+     * when no step overflows or underflows, which the range checks ensure; otherwise (and for a
+     * single-precision result on a tie) this returns {@link #SLOW}.
+     */
+    static long multiplyAddNearest(final Cpu c, final double a, final double x, final double b,
+                                   final boolean single) {
+        final double r1 = Math.fma(a, x, b);
+        final double u1 = a * x;
+        if (!inSafeRange(r1) || !inSafeRange(u1) || (b != 0 && !inSafeRange(b))) {
+            return SLOW;
+        }
+        final double u2 = Math.fma(a, x, -u1);
+        final double alpha1 = b + u2;
+        final double alpha2 = twoSumError(b, u2, alpha1);
+        final double beta1 = u1 + alpha1;
+        final double beta2 = twoSumError(u1, alpha1, beta1);
+        final double gamma = (beta1 - r1) + beta2;
+        final double r2 = gamma + alpha2;
+        return nearest(c, r1, (int) Math.signum(r2), single);
+    }
+
+    /** The rounding error of {@code sum = x + y} (Knuth's TwoSum: exact for any two finite doubles). */
+    private static double twoSumError(final double x, final double y, final double sum) {
+        final double yv = sum - x;
+        final double xv = sum - yv;
+        return (x - xv) + (y - yv);
     }
 
     /** The exact sum of two signed terms m * 2^e, rounded. */

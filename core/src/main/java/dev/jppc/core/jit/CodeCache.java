@@ -133,6 +133,7 @@ public final class CodeCache implements GuestMemory.CodeWatcher {
         Entry e = pages.remove(pageAddress >>> PAGE_SHIFT);
         while (e != null) {
             entries.remove(e.key);
+            drop(e);
             final int slot = (int) (e.key >>> 2) & SLOT_MASK;
             if (slots[slot] == e) {
                 slots[slot] = null;
@@ -145,10 +146,18 @@ public final class CodeCache implements GuestMemory.CodeWatcher {
     /** Drops every translation. */
     public void clear() {
         dropped += entries.size();
+        entries.values().forEach(CodeCache::drop);
         entries.clear();
         pages.clear();
         java.util.Arrays.fill(slots, null);
         cpu.ram.unwatchAllCode();
+    }
+
+    /** Marks the entry's block so that a run of it in progress leaves after the current store. */
+    private static void drop(final Entry e) {
+        if (e.block != null) {
+            e.block.dropped = true;
+        }
     }
 
     /** Blocks translated so far (statistics). */

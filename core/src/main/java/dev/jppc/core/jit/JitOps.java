@@ -245,6 +245,23 @@ final class JitOps {
         return call;
     }
 
+    /**
+     * Whether the call needs {@code c.pc} to hold its instruction's address: it may raise an interrupt (which
+     * reports c.pc), or it is a branch (which computes from it). Fixed-point, rotate, CR and LR/CTR moves
+     * do neither, so a block stores no address before them.
+     */
+    static boolean needsPc(final Call call) {
+        if (call.kind() != PLAIN || call.owner() == null) {
+            return call.owner() != null;
+        }
+        return switch (call.owner()) {
+            case FIXED, ROTATE, MOVES -> false;
+            case BRANCHES -> !"crLogical".equals(call.method()) && !"mcrf".equals(call.method())
+                && !"mfcr".equals(call.method()) && !"mtcrf".equals(call.method());
+            default -> true;
+        };
+    }
+
     private static final String MOVES = "dev/jppc/core/jit/RegisterMoves";
     private static final Call MTLR = new Call(MOVES, "mtlr", descriptor(), PLAIN, new Object[0]);
     private static final Call MTCTR = new Call(MOVES, "mtctr", descriptor(), PLAIN, new Object[0]);

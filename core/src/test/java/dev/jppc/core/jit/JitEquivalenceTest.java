@@ -156,12 +156,21 @@ class JitEquivalenceTest {
         return cpu;
     }
 
-    /** BODY random translatable instructions, then {@code bdnz} back to the start and a branch-to-self. */
+    /**
+     * BODY random translatable instructions with some branches forward and back inside the body, then
+     * {@code bdnz} back to the start and a branch-to-self.
+     */
     private static int[] randomLoop(final SplittableRandom random) {
         final int[] program = new int[BODY + 2];
         for (int i = 0; i < BODY; i++) {
-            program[i] = i < BODY - 4 && random.nextInt(6) == 0 ? randomForwardBranch(random)
-                : randomInstruction(random);
+            final int pick = random.nextInt(12);
+            if (pick < 2 && i < BODY - 4) {
+                program[i] = randomForwardBranch(random);
+            } else if (pick == 2 && i > 0) {
+                program[i] = randomBackwardBranch(random, i);
+            } else {
+                program[i] = randomInstruction(random);
+            }
         }
         program[BODY] = 0x4200_0000 | ((-4 * BODY) & 0xFFFC);
         program[BODY + 1] = BRANCH_TO_SELF;
@@ -175,6 +184,18 @@ class JitEquivalenceTest {
         final int bi = random.nextInt(32);
         final int displacement = 4 * (2 + random.nextInt(3));
         return (16 << 26) | (bo << 21) | (bi << 16) | displacement | random.nextInt(2);
+    }
+
+    /**
+     * bc or bcl from body index {@code at} back to an earlier body instruction: a loop inside the block, which
+     * the translated block runs without leaving (CTR- or CR-controlled, so it may also never end).
+     */
+    private static int randomBackwardBranch(final SplittableRandom random, final int at) {
+        final int[] bos = {16, 18, 0, 2, 8, 10, 4, 12};
+        final int bo = bos[random.nextInt(bos.length)];
+        final int bi = random.nextInt(32);
+        final int displacement = -4 * (1 + random.nextInt(at));
+        return (16 << 26) | (bo << 21) | (bi << 16) | (displacement & 0xFFFC) | random.nextInt(2);
     }
 
     private static int randomInstruction(final SplittableRandom random) {

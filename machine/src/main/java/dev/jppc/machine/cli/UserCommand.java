@@ -76,7 +76,7 @@ public final class UserCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         if (trace) {
-            process.interpreter().setTrace(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+            process.setTrace(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         }
         System.out.flush();
         return process.run(maxInstructions == null ? Long.MAX_VALUE : maxInstructions);

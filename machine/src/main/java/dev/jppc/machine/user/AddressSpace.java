@@ -100,6 +100,29 @@ final class AddressSpace {
         mmu.setHypervisorTable(table);
     }
 
+    /**
+     * The address space of a forked child on {@code childRam} (the same size as this one's) and the child's
+     * MMU: the same areas, and a copy of every page this process has touched, in the same frame numbers; pages
+     * never touched stay untouched (no frame) in the child too. The child's page table starts empty and fills
+     * as its pages fault in.
+     */
+    AddressSpace forkInto(final GuestMemory childRam, final HashMmu childMmu) {
+        final AddressSpace child = new AddressSpace(childRam, childMmu, order, userMsr);
+        child.areas.putAll(areas);
+        System.arraycopy(freeFrames, 0, child.freeFrames, 0, freeCount);
+        child.freeCount = freeCount;
+        final byte[] page = new byte[(int) PAGE_SIZE];
+        final Long2LongHashMap.EntryIterator entries = frames.entrySet().iterator();
+        while (entries.hasNext()) {
+            entries.next();
+            final long frame = entries.getLongValue();
+            child.frames.put(entries.getLongKey(), frame);
+            ram.getBytes(frame, page, 0, page.length);
+            childRam.putBytes(frame, page, 0, page.length);
+        }
+        return child;
+    }
+
     /** Four HPTE slots per frame, at least the architected minimum of 256 KiB. */
     private static int tableLog2Size(final int frameCount) {
         final long bytes = (long) frameCount * 4 * Hpte.BYTES;

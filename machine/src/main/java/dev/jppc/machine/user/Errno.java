@@ -14,6 +14,8 @@ final class Errno extends Exception {
     static final int ESRCH = 3;
     static final int EINTR = 4;
     static final int EIO = 5;
+    static final int E2BIG = 7;
+    static final int ENOEXEC = 8;
     static final int EBADF = 9;
     static final int ECHILD = 10;
     static final int EAGAIN = 11;

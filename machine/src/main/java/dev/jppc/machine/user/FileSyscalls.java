@@ -62,18 +62,82 @@ final class FileSyscalls {
 
     private final AddressSpace memory;
     private final RootedFileSystem files;
-    private final OpenFile[] fds = new OpenFile[MAX_FDS];
-    private final boolean[] closeOnExec = new boolean[MAX_FDS];
+    private final OpenFile[] fds;
+    private final boolean[] closeOnExec;
     private final String programGuestPath;
     private int umask = 022;
 
+    /** The table of a new program: descriptors 0, 1 and 2 are jppc's standard streams. */
     FileSyscalls(final AddressSpace memory, final RootedFileSystem files, final UserConfig config) {
-        this.memory = memory;
-        this.files = files;
+        this(memory, files, new OpenFile[MAX_FDS], new boolean[MAX_FDS], config.program());
         fds[0] = new OpenFile.Input(config.stdin());
         fds[1] = new OpenFile.Output(config.stdout(), 2);
         fds[2] = new OpenFile.Output(config.stderr(), 3);
-        programGuestPath = guestPathOf(config.program());
+    }
+
+    private FileSyscalls(final AddressSpace memory, final RootedFileSystem files, final OpenFile[] fds,
+                         final boolean[] closeOnExec, final Path program) {
+        this.memory = memory;
+        this.files = files;
+        this.fds = fds;
+        this.closeOnExec = closeOnExec;
+        programGuestPath = guestPathOf(program);
+    }
+
+    /**
+     * The table of a forked child: the same open file descriptions (offsets shared, one more reference each),
+     * its own copy of the current folder and umask, on the child's memory.
+     */
+    FileSyscalls forkFor(final AddressSpace childMemory, final Path program) {
+        final OpenFile[] copy = fds.clone();
+        for (final OpenFile f : copy) {
+            if (f != null) {
+                f.retain();
+            }
+        }
+        final FileSyscalls child = new FileSyscalls(childMemory, files.copy(), copy, closeOnExec.clone(), program);
+        child.umask = umask;
+        return child;
+    }
+
+    /**
+     * The table after execve: the descriptors move to the new program on its new memory, except those marked
+     * close-on-exec, which are closed; this table must not be used afterwards.
+     */
+    FileSyscalls execFor(final AddressSpace newMemory, final Path program) {
+        for (int fd = 0; fd < MAX_FDS; fd++) {
+            if (fds[fd] != null && closeOnExec[fd]) {
+                fds[fd].release();
+                fds[fd] = null;
+                closeOnExec[fd] = false;
+            }
+        }
+        final FileSyscalls next = new FileSyscalls(newMemory, files, fds, closeOnExec, program);
+        next.umask = umask;
+        return next;
+    }
+
+    /** Closes every descriptor (the process ended), so that pipe readers see the end of file. */
+    void closeAll() {
+        for (int fd = 0; fd < MAX_FDS; fd++) {
+            if (fds[fd] != null) {
+                final OpenFile f = fds[fd];
+                fds[fd] = null;
+                f.release();
+            }
+        }
+    }
+
+    /** The host file an execve of {@code path} names (links followed inside the root); ENOENT, EACCES. */
+    Path executable(final String path) throws Errno {
+        final Path host = resolve(AT_FDCWD, path, true).host();
+        if (!Files.exists(host)) {
+            throw new Errno(Errno.ENOENT);
+        }
+        if (!Files.isRegularFile(host) || !Files.isExecutable(host)) {
+            throw new Errno(Errno.EACCES);
+        }
+        return host;
     }
 
     /** The guest's name for the program (for /proc/self/exe), or null when it lies outside the root. */
@@ -401,7 +465,7 @@ final class FileSyscalls {
 
     // ---- names ------------------------------------------------------------------------------------------
 
-    private String path(final long address) throws Errno {
+    String path(final long address) throws Errno {
         return RootedFileSystem.text(memory.readString(address, RootedFileSystem.PATH_MAX - 1));
     }
 
@@ -424,6 +488,9 @@ final class FileSyscalls {
         final Path host = r.host();
         final boolean exists = Files.exists(host, LinkOption.NOFOLLOW_LINKS);
         final int access = f & O_ACCMODE;
+        if (!exists && r.guest().equals("/dev/null")) {
+            return install(new OpenFile.Null(f & O_ACCMODE), 0, (f & O_CLOEXEC) != 0);
+        }
         if (exists && exclusive) {
             throw new Errno(Errno.EEXIST);
         }

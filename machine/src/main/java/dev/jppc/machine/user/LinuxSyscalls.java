@@ -5,9 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.jppc.core.Cpu;
 
@@ -20,6 +19,13 @@ import dev.jppc.core.Cpu;
 final class LinuxSyscalls {
 
     static final int EXIT = 1;
+    static final int FORK = 2;
+    static final int EXECVE = 11;
+    static final int PAUSE = 29;
+    static final int CLONE = 120;
+    static final int VFORK = 189;
+    static final int WAITID = 272;
+    static final int CLONE3 = 435;
     static final int READ = 3;
     static final int WRITE = 4;
     static final int OPEN = 5;
@@ -85,6 +91,8 @@ final class LinuxSyscalls {
     static final int PRCTL = 171;
     static final int RT_SIGACTION = 173;
     static final int RT_SIGPROCMASK = 174;
+    static final int RT_SIGRETURN = 172;
+    static final int RT_SIGSUSPEND = 178;
     static final int PREAD64 = 179;
     static final int PWRITE64 = 180;
     static final int GETCWD = 182;
@@ -121,7 +129,7 @@ final class LinuxSyscalls {
     static final int FACCESSAT2 = 439;
 
     /** CR0[SO]: set on an error return. */
-    private static final int CR0_SO = 0x1000_0000;
+    static final int CR0_SO = 0x1000_0000;
     private static final long MAX_ERRNO = 4095;
 
     private static final int MAP_SHARED = 0x01;
@@ -141,41 +149,100 @@ final class LinuxSyscalls {
     private static final int FUTEX_WAKE = 1;
     private static final int SIGNALS = 64;
 
-    /** The process id every call reports (the program is alone: no fork). */
-    static final int PID = 1000;
+    /** SIG_IGN as rt_sigaction's handler. */
+    private static final long SIG_IGN = 1;
+    private static final long SA_NODEFER = 0x4000_0000L;
+    private static final long SA_RESETHAND = 0x8000_0000L;
+    private static final int SIGCHLD = 17;
 
     private final AddressSpace memory;
     private final FileSyscalls files;
+    private final ProcessSyscalls processes;
     private final UserConfig config;
     private final boolean little;
     private final SecureRandom random = new SecureRandom();
-    private final BitSet reported = new BitSet();
-    private final Map<Integer, long[]> sigactions = new HashMap<>();
+    /** Recorded handlers; other processes read them (does a kill reach a SIG_IGN?), hence concurrent. */
+    private final Map<Integer, long[]> sigactions = new ConcurrentHashMap<>();
     private final int uid;
     private final int gid;
     private final long brkStart;
     private long brk;
     private long signalMask;
+    private final SignalFrames frames;
+    /** A signal to deliver when the current system call returns (0: none), and the mask to restore after it. */
+    private int deliverSignal;
+    private long maskAfterHandler;
     private String name;
     private UserProcess process;
 
-    LinuxSyscalls(final AddressSpace memory, final RootedFileSystem files, final UserConfig config,
-                  final boolean little, final long brkStart) {
+    LinuxSyscalls(final AddressSpace memory, final FileSyscalls files, final UserConfig config,
+                  final boolean little, final long brkStart, final String programName) {
+        this(memory, files, config, little, brkStart, hostIds());
+        name = programName.length() > 15 ? programName.substring(0, 15) : programName;
+    }
+
+    private LinuxSyscalls(final AddressSpace memory, final FileSyscalls files, final UserConfig config,
+                          final boolean little, final long brkStart, final int[] ids) {
         this.memory = memory;
-        this.files = new FileSyscalls(memory, files, config);
+        this.files = files;
+        this.processes = new ProcessSyscalls(memory, files, ids[0]);
+        this.frames = new SignalFrames(memory);
         this.config = config;
         this.little = little;
         this.brkStart = brkStart;
         this.brk = brkStart;
-        final int[] ids = hostIds();
         uid = ids[0];
         gid = ids[1];
-        final String program = config.program() == null ? "" : String.valueOf(config.program().getFileName());
-        name = program.length() > 15 ? program.substring(0, 15) : program;
+    }
+
+    /** A forked child's calls on its own memory: a copy of the break, descriptors and signal state. */
+    LinuxSyscalls forkFor(final AddressSpace childMemory, final java.nio.file.Path program) {
+        final LinuxSyscalls child = new LinuxSyscalls(childMemory, files.forkFor(childMemory, program), config,
+            little, brkStart, new int[] {uid, gid});
+        child.brk = brk;
+        child.sigactions.putAll(sigactions);
+        child.signalMask = signalMask;
+        child.name = name;
+        child.useFunctionDescriptors(frames.usesFunctionDescriptors());
+        return child;
+    }
+
+    /**
+     * The calls of the program execve loads: the blocked-signal mask and ignored signals carry over, handlers
+     * go back to the default, as Linux does.
+     */
+    LinuxSyscalls execFor(final AddressSpace newMemory, final FileSyscalls newFiles, final boolean newLittle,
+                          final long newBrkStart, final String programName) {
+        final LinuxSyscalls next = new LinuxSyscalls(newMemory, newFiles, config, newLittle, newBrkStart,
+            new int[] {uid, gid});
+        for (final Map.Entry<Integer, long[]> e : sigactions.entrySet()) {
+            if (e.getValue()[0] == SIG_IGN) {
+                next.sigactions.put(e.getKey(), e.getValue());
+            }
+        }
+        next.signalMask = signalMask;
+        next.name = programName.length() > 15 ? programName.substring(0, 15) : programName;
+        return next;
     }
 
     void attach(final UserProcess owner) {
         process = owner;
+        processes.attach(owner);
+    }
+
+    FileSyscalls files() {
+        return files;
+    }
+
+    /** Closes every descriptor (the process ended). */
+    void closeAll() {
+        files.closeAll();
+    }
+
+    /** Whether {@code signal} is set to SIG_IGN. */
+    boolean ignores(final int signal) {
+        final long[] action = sigactions.get(signal);
+        return action != null && action[0] == SIG_IGN;
     }
 
     /** The host user and group (what files created by the guest will belong to), or 1000 when unknown. */
@@ -197,13 +264,25 @@ final class LinuxSyscalls {
         return gid;
     }
 
+    /** ELFv1 programs name handlers by function descriptors. */
+    void useFunctionDescriptors(final boolean value) {
+        frames.useFunctionDescriptors(value);
+    }
+
     /** Handles the system call the CPU's r0 names and writes the result as the ABI wants. */
     void dispatch(final Cpu c) {
+        if (c.gpr[0] == RT_SIGRETURN) {
+            sigreturn(c);
+            return;
+        }
         long result;
         try {
             result = call(c.gpr[0], c.gpr[3], c.gpr[4], c.gpr[5], c.gpr[6], c.gpr[7], c.gpr[8]);
         } catch (final Errno e) {
             result = -e.code();
+            if (e.code() == Errno.EPIPE && writes(c.gpr[0])) {
+                brokenPipe();
+            }
         }
         if (result < 0 && result >= -MAX_ERRNO) {
             c.cr |= CR0_SO;
@@ -211,6 +290,82 @@ final class LinuxSyscalls {
         } else {
             c.cr &= ~CR0_SO;
             c.gpr[3] = result;
+        }
+        if (deliverSignal != 0) {
+            deliverPending(c);
+        }
+    }
+
+    /** Enters the handler of {@link #deliverSignal} as the system call returns (its result is saved with it). */
+    private void deliverPending(final Cpu c) {
+        final int s = deliverSignal;
+        deliverSignal = 0;
+        final long[] action = sigactions.get(s);
+        if (action == null || action[0] <= SIG_IGN) {
+            signalMask = maskAfterHandler;
+            return;
+        }
+        if (!frames.deliver(c, s, action[0], maskAfterHandler)) {
+            process.killedBy(UserProcess.SIGSEGV, "SIGSEGV: no room for the frame of signal " + s);
+            return;
+        }
+        long mask = maskAfterHandler | action[3];
+        if ((action[1] & SA_NODEFER) == 0) {
+            mask |= 1L << (s - 1);
+        }
+        signalMask = mask;
+        if ((action[1] & SA_RESETHAND) != 0) {
+            sigactions.remove(s);
+        }
+    }
+
+    private void sigreturn(final Cpu c) {
+        final java.util.OptionalLong mask = frames.sigreturn(c);
+        if (mask.isEmpty()) {
+            process.killedBy(UserProcess.SIGSEGV, String.format("SIGSEGV at 0x%x: rt_sigreturn without a signal "
+                + "frame", c.spr[dev.jppc.core.Spr.SRR0]));
+            return;
+        }
+        signalMask = mask.getAsLong();
+    }
+
+    /**
+     * rt_sigsuspend: waits with the given mask until a signal comes. The only one jppc delivers is SIGCHLD to
+     * a handler (when a child has ended since the last delivery); then the handler runs and the call returns
+     * EINTR, the old mask back. Any other wait ends when another process kills this one.
+     */
+    private long sigsuspend(final long maskAddress, final long size) throws Errno {
+        if (size != 8) {
+            throw new Errno(Errno.EINVAL);
+        }
+        final long temporary = memory.readLong(maskAddress);
+        final long previous = signalMask;
+        final long[] action = sigactions.get(SIGCHLD);
+        final boolean childSignals = action != null && action[0] > SIG_IGN && (temporary & (1L << (SIGCHLD - 1))) == 0;
+        signalMask = temporary;
+        try {
+            if (childSignals) {
+                process.table().awaitChildSignal(process);
+            } else {
+                pause();
+            }
+        } catch (final Errno e) {
+            signalMask = previous;
+            throw e;
+        }
+        deliverSignal = SIGCHLD;
+        maskAfterHandler = previous;
+        throw new Errno(Errno.EINTR);
+    }
+
+    private static boolean writes(final long number) {
+        return number == WRITE || number == WRITEV || number == PWRITE64 || number == SENDFILE;
+    }
+
+    /** A write to a pipe without readers raises SIGPIPE, whose default action ends the writer quietly. */
+    private void brokenPipe() {
+        if (!ignores(UserProcess.SIGPIPE)) {
+            process.killedQuietly(UserProcess.SIGPIPE);
         }
     }
 
@@ -296,8 +451,18 @@ final class LinuxSyscalls {
             case NANOSLEEP -> sleep(a, b);
             case CLOCK_NANOSLEEP -> sleep(c, d);
             case GETRANDOM -> getrandom(a, b);
-            case SET_TID_ADDRESS, GETPID, GETTID, GETPGRP, GETSID, GETPGID, SETSID -> PID;
-            case GETPPID -> PID - 1;
+            case SET_TID_ADDRESS, GETPID, GETTID -> process.pid();
+            case GETPGRP, GETSID, GETPGID, SETSID -> ProcessTable.FIRST_PID;
+            case GETPPID -> process.parentPid();
+            case FORK -> processes.fork();
+            case VFORK -> processes.vfork();
+            case CLONE -> processes.clone(a, b, c, d, e);
+            // glibc tries clone3 first for posix_spawn and falls back to clone on ENOSYS: not worth a line.
+            case CLONE3 -> throw new Errno(Errno.ENOSYS);
+            case EXECVE -> processes.execve(a, b, c);
+            case PAUSE -> pause();
+            case WAIT4 -> processes.wait4(a, b, c, d);
+            case WAITID -> processes.waitid(a, b, c, d, e);
             case GETUID, GETEUID -> uid;
             case GETGID, GETEGID -> gid;
             case SETPGID, SCHED_YIELD, GETGROUPS -> 0;
@@ -307,11 +472,11 @@ final class LinuxSyscalls {
             case RSEQ -> throw new Errno(Errno.ENOSYS);
             case RT_SIGACTION -> sigaction(a, b, c);
             case RT_SIGPROCMASK -> sigprocmask(a, b, c);
+            case RT_SIGSUSPEND -> sigsuspend(a, b);
             case SIGALTSTACK -> sigaltstack(b);
             case KILL -> kill(a, b);
-            case TKILL -> kill(PID, b);
+            case TKILL -> kill(process.pid(), b);
             case TGKILL -> kill(a, c);
-            case WAIT4 -> throw new Errno(Errno.ECHILD);
             case PRLIMIT64 -> prlimit(a, b, c, d);
             case GETRLIMIT, UGETRLIMIT -> prlimit(0, a, 0, b);
             case SETRLIMIT -> 0;
@@ -323,10 +488,7 @@ final class LinuxSyscalls {
     }
 
     private long unknown(final int n) throws Errno {
-        if (n < 0 || !reported.get(n)) {
-            if (n >= 0) {
-                reported.set(n);
-            }
+        if (process.table().firstReport(n)) {
             config.log().println("jppc user: unknown system call " + n + " (returns ENOSYS)");
         }
         throw new Errno(Errno.ENOSYS);
@@ -646,28 +808,48 @@ final class LinuxSyscalls {
         return 0;
     }
 
-    /** kill to itself: signal 0 checks, an ignored signal does nothing, anything else ends the program. */
+    /**
+     * kill: signal 0 checks that the target exists; a signal a target ignores (SIG_IGN, or a default action of
+     * ignoring, stopping or continuing, which jppc does not model) does nothing; any other ends the target as
+     * its default action would (handlers are recorded, never run). See {@link ProcessSyscalls#targets}.
+     */
     private long kill(final long pid, final long signal) throws Errno {
         if (signal < 0 || signal > SIGNALS) {
             throw new Errno(Errno.EINVAL);
         }
-        if (pid != PID && pid != 0 && pid != -1) {
-            throw new Errno(Errno.ESRCH);
-        }
-        if (signal == 0) {
+        final java.util.List<UserProcess> targets = processes.targets(pid);
+        final int s = (int) signal;
+        if (s == 0) {
             return 0;
         }
-        final long[] action = sigactions.get((int) signal);
-        if (action != null && action[0] == 1) {
-            return 0;
+        for (final UserProcess target : targets) {
+            if (target.ignores(s) || ProcessSyscalls.harmlessByDefault(s)) {
+                continue;
+            }
+            if (target == process) {
+                final long[] action = sigactions.get(s);
+                process.killedBy(s, "killed by signal " + s + (action != null && action[0] > SIG_IGN
+                    ? " (its handler is not run: jppc user delivers no signals)" : ""));
+            } else {
+                target.signal(s);
+            }
         }
-        process.killedBy((int) signal, "killed by signal " + signal + (action != null && action[0] > 1
-            ? " (its handler is not run: jppc user delivers no signals)" : ""));
         return 0;
     }
 
+    /** pause: no signal is ever delivered, so it waits until a signal from another process ends this one. */
+    private static long pause() throws Errno {
+        try {
+            while (true) {
+                Thread.sleep(Long.MAX_VALUE);
+            }
+        } catch (final InterruptedException e) {
+            throw new Errno(Errno.EINTR);
+        }
+    }
+
     private long prlimit(final long pid, final long resource, final long newLimit, final long old) throws Errno {
-        if (pid != 0 && pid != PID) {
+        if (pid != 0 && pid != process.pid()) {
             throw new Errno(Errno.ESRCH);
         }
         if (resource < 0 || resource > 15) {

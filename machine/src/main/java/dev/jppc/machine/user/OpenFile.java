@@ -24,6 +24,8 @@ abstract class OpenFile {
     static final int SEEK_SET = 0;
     static final int SEEK_CUR = 1;
     static final int SEEK_END = 2;
+    /** O_NONBLOCK (the same on powerpc as in the generic fcntl.h). */
+    static final int O_NONBLOCK = 04000;
 
     /** File status flags of open(2) that F_GETFL reports (access mode, O_APPEND, O_NONBLOCK, ...). */
     int statusFlags;
@@ -64,13 +66,18 @@ abstract class OpenFile {
         throw new Errno(Errno.ENOTDIR);
     }
 
-    void retain() {
+    /** One more descriptor (in this or another process) refers to this description. */
+    synchronized void retain() {
         references++;
     }
 
     /** Drops one descriptor's reference; the last one closes the host side. */
     void release() {
-        if (--references == 0) {
+        final boolean last;
+        synchronized (this) {
+            last = --references == 0;
+        }
+        if (last) {
             close();
         }
     }
@@ -136,6 +143,31 @@ abstract class OpenFile {
         @Override
         FileStat stat() {
             return FileStat.stream(RootedFileSystem.S_IFCHR, ino);
+        }
+    }
+
+    /**
+     * /dev/null when the root has none: the shell opens it as the standard input of background jobs. Reads
+     * find the end of file, writes vanish.
+     */
+    static final class Null extends OpenFile {
+        Null(final int statusFlags) {
+            super(statusFlags);
+        }
+
+        @Override
+        int read(final byte[] buffer, final int length) {
+            return 0;
+        }
+
+        @Override
+        int write(final byte[] buffer, final int length) {
+            return length;
+        }
+
+        @Override
+        FileStat stat() {
+            return FileStat.stream(RootedFileSystem.S_IFCHR, 4);
         }
     }
 
@@ -303,36 +335,97 @@ abstract class OpenFile {
         }
     }
 
-    /** The buffer shared by the two ends of a pipe. */
+    /**
+     * The buffer shared by the two ends of a pipe, used by the threads of different processes: a read waits
+     * for data or for the last writer to close, a write waits for room (Linux's 64 KiB pipe capacity) and
+     * fails with EPIPE once no reader is left. A waiting thread that is interrupted (its process is being
+     * killed) gives up with EINTR.
+     */
     static final class PipeBuffer {
-        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-        private int readFrom;
-        boolean writerOpen = true;
-        boolean readerOpen = true;
+        /** Linux's default pipe capacity. */
+        static final int CAPACITY = 1 << 16;
+        private final byte[] ring = new byte[CAPACITY];
+        private int head;
+        private int size;
+        private int readers = 1;
+        private int writers = 1;
         final long ino = System.identityHashCode(this);
 
-        int read(final byte[] buffer, final int length) {
-            final byte[] all = pending.toByteArray();
-            final int n = Math.min(length, all.length - readFrom);
-            System.arraycopy(all, readFrom, buffer, 0, n);
-            readFrom += n;
-            if (readFrom == all.length) {
-                pending.reset();
-                readFrom = 0;
+        /** Reads up to {@code length} bytes; 0 at end of file; EAGAIN instead of waiting when {@code noWait}. */
+        synchronized int read(final byte[] buffer, final int length, final boolean noWait) throws Errno {
+            while (size == 0 && writers > 0) {
+                if (noWait) {
+                    throw new Errno(Errno.EAGAIN);
+                }
+                await();
             }
+            final int n = Math.min(length, size);
+            for (int i = 0; i < n; i++) {
+                buffer[i] = ring[(head + i) % CAPACITY];
+            }
+            head = (head + n) % CAPACITY;
+            size -= n;
+            notifyAll();
             return n;
         }
 
-        int available() {
-            return pending.size() - readFrom;
+        /**
+         * Writes all of {@code length} bytes, waiting for room as needed; EPIPE when no reader is left before
+         * anything was written (else the count written so far).
+         */
+        synchronized int write(final byte[] buffer, final int length, final boolean noWait) throws Errno {
+            int done = 0;
+            while (done < length) {
+                if (readers == 0) {
+                    if (done > 0) {
+                        return done;
+                    }
+                    throw new Errno(Errno.EPIPE);
+                }
+                if (size == CAPACITY) {
+                    if (noWait) {
+                        if (done > 0) {
+                            return done;
+                        }
+                        throw new Errno(Errno.EAGAIN);
+                    }
+                    await();
+                    continue;
+                }
+                final int n = Math.min(length - done, CAPACITY - size);
+                for (int i = 0; i < n; i++) {
+                    ring[(head + size + i) % CAPACITY] = buffer[done + i];
+                }
+                size += n;
+                done += n;
+                notifyAll();
+            }
+            return done;
         }
 
-        void write(final byte[] buffer, final int length) {
-            pending.write(buffer, 0, length);
+        private void await() throws Errno {
+            try {
+                wait();
+            } catch (final InterruptedException e) {
+                throw new Errno(Errno.EINTR);
+            }
+        }
+
+        synchronized int available() {
+            return size;
+        }
+
+        synchronized void closeEnd(final boolean readEnd) {
+            if (readEnd) {
+                readers--;
+            } else {
+                writers--;
+            }
+            notifyAll();
         }
     }
 
-    /** One end of a pipe. The process is single-threaded, so a read of an empty pipe would wait forever. */
+    /** One end of a pipe (one open file description; dup and fork share it, counted by its references). */
     static final class Pipe extends OpenFile {
         private final PipeBuffer buffer;
         private final boolean readEnd;
@@ -348,10 +441,7 @@ abstract class OpenFile {
             if (!readEnd) {
                 throw new Errno(Errno.EBADF);
             }
-            if (buffer.available() == 0 && buffer.writerOpen) {
-                throw new Errno(Errno.EAGAIN);
-            }
-            return buffer.read(out, length);
+            return buffer.read(out, length, (statusFlags & O_NONBLOCK) != 0);
         }
 
         @Override
@@ -359,11 +449,7 @@ abstract class OpenFile {
             if (readEnd) {
                 throw new Errno(Errno.EBADF);
             }
-            if (!buffer.readerOpen) {
-                throw new Errno(Errno.EPIPE);
-            }
-            buffer.write(in, length);
-            return length;
+            return buffer.write(in, length, (statusFlags & O_NONBLOCK) != 0);
         }
 
         @Override
@@ -373,11 +459,7 @@ abstract class OpenFile {
 
         @Override
         void close() {
-            if (readEnd) {
-                buffer.readerOpen = false;
-            } else {
-                buffer.writerOpen = false;
-            }
+            buffer.closeEnd(readEnd);
         }
     }
 }

@@ -49,6 +49,16 @@ final class RootedFileSystem {
         }
     }
 
+    private RootedFileSystem(final Path realRoot, final String cwd) {
+        this.root = realRoot;
+        this.cwd = cwd;
+    }
+
+    /** The same root with its own current folder (a forked process's). */
+    RootedFileSystem copy() {
+        return new RootedFileSystem(root, cwd);
+    }
+
     Path root() {
         return root;
     }

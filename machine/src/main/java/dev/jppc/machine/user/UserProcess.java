@@ -3,8 +3,12 @@ package dev.jppc.machine.user;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import dev.jppc.core.Cpu;
 import dev.jppc.core.Interpreter;
@@ -35,14 +39,19 @@ import dev.jppc.mmu.hash.HashMmu;
  * guest sees is the architected one. (The alternative of filling the vectors with {@code attn} would need
  * hypervisor state, which would change how the MMU and the interrupts behave.)
  *
+ * <h2>Processes</h2>
+ * Each process (the first one and every child of fork, vfork or clone without CLONE_THREAD) runs on its own
+ * Java thread with its own CPU, MMU and guest RAM; a fork copies the pages the parent has touched. execve
+ * builds a new CPU and address space on the process's RAM while the old CPU finishes its system call, and
+ * the run loop switches to them. The {@link ProcessTable} keeps pids, exit statuses and the caps on processes
+ * and RAM. When the first process ends, every other one is killed.
+ *
  * <h2>What is not Linux</h2>
- * One thread, no fork/exec, no signal delivery (handlers are recorded and never run; a fatal signal ends the
- * program with status 128 + signal), no vDSO, host time, the files of one host folder.
+ * One thread per process, no signal delivery (handlers are recorded and never run; a fatal signal ends the
+ * process with status 128 + signal), no vDSO, host time, the files of one host folder.
  */
 public final class UserProcess implements Hypervisor {
 
-    /** {@code sc 1}, the word at every interrupt vector. */
-    private static final int SC_1 = 0x4400_0022;
     /** Top of the initial stack and the 8 MiB stack area below it (Linux's default RLIMIT_STACK). */
     static final long STACK_TOP = 0x7FFF_FFFF_0000L;
     static final long STACK_SIZE = 8L << 20;
@@ -56,33 +65,70 @@ public final class UserProcess implements Hypervisor {
     /** Exit status when jppc itself failed (a bug). */
     public static final int EXIT_INTERNAL = 4;
 
-    private static final int SIGILL = 4;
-    private static final int SIGTRAP = 5;
-    private static final int SIGBUS = 7;
-    private static final int SIGFPE = 8;
-    private static final int SIGKILL = 9;
-    private static final int SIGSEGV = 11;
+    static final int SIGILL = 4;
+    static final int SIGTRAP = 5;
+    static final int SIGBUS = 7;
+    static final int SIGFPE = 8;
+    static final int SIGKILL = 9;
+    static final int SIGSEGV = 11;
+    static final int SIGPIPE = 13;
+
+    /**
+     * How long the first process's end waits, in all, for the killed processes' threads (one blocked reading
+     * jppc's own standard input cannot be interrupted; its daemon thread is left behind).
+     */
+    private static final long JOIN_MILLIS = 5_000;
+
+    /** The program file a process runs: a host file, or bytes given to {@link UserConfig#program(byte[], String)}. */
+    record Program(Path path, byte[] bytes) {
+        ElfImage read() throws ElfException, IOException {
+            return bytes != null ? ElfImage.parse(bytes) : ElfImage.read(path);
+        }
+    }
+
+    /** What execve replaces: the CPU with its interpreter, the address space and the system call state. */
+    private record Image(Cpu cpu, Interpreter interpreter, AddressSpace memory, LinuxSyscalls syscalls, long userMsr,
+                         Program program) {
+    }
 
     private final UserConfig config;
-    private final Cpu cpu;
-    private final Interpreter interpreter;
-    private final AddressSpace memory;
-    private final LinuxSyscalls syscalls;
-    private final long userMsr;
+    private final ProcessTable table;
+    private final GuestMemory ram;
+    private int pid;
+    /** The parent, or null for the first process and orphans (guarded by the table). */
+    private UserProcess parent;
+    private volatile Cpu cpu;
+    private Interpreter interpreter;
+    private AddressSpace memory;
+    private LinuxSyscalls syscalls;
+    private long userMsr;
+    private Program program;
+    /** The image execve built, installed by the run loop once the old CPU has left its system call. */
+    private Image pendingImage;
+    /** A signal another process sent that ends this one (0: none). */
+    private volatile int pendingSignal;
+    private volatile Thread thread;
+    private PrintStream trace;
+    private long budget = Long.MAX_VALUE;
     private boolean exited;
     private int exitStatus;
+    /** Linux's wait status: exit code << 8, or the signal number (guarded by the table once a zombie). */
+    private int waitStatus;
+    private volatile boolean zombie;
+    /** A child ended and no SIGCHLD handler has run for it yet (guarded by the table). */
+    private boolean childSignal;
+    private boolean vforkChild;
+    private boolean vforkReleased;
     private long lastFaultPc = -1;
     private long lastFaultAddress = -1;
     private int repeatedFaults;
 
-    private UserProcess(final UserConfig config, final Cpu cpu, final AddressSpace memory,
-                        final LinuxSyscalls syscalls, final long userMsr) {
+    private UserProcess(final UserConfig config, final ProcessTable table, final GuestMemory ram,
+                        final UserProcess parent) {
         this.config = config;
-        this.cpu = cpu;
-        this.interpreter = new Interpreter(cpu);
-        this.memory = memory;
-        this.syscalls = syscalls;
-        this.userMsr = userMsr;
+        this.table = table;
+        this.ram = ram;
+        this.parent = parent;
     }
 
     /** Loads the program and builds its initial stack; a bad program or option is a {@link MachineException}. */
@@ -102,23 +148,17 @@ public final class UserProcess implements Hypervisor {
         } catch (final IOException e) {
             throw new MachineException("--root " + config.root() + ": not a folder (" + e.getMessage() + ")", e);
         }
-        final GuestMemory ram = new GuestMemory(size);
-        final Cpu cpu = new Cpu(ram, false);
-        for (long vector = 0x100; vector < 0x1000; vector += 0x20) {
-            ram.putInt(vector, SC_1, ByteOrder.BIG_ENDIAN);
+        final ProcessTable table = new ProcessTable(size);
+        final UserProcess process;
+        try {
+            process = new UserProcess(config, table, table.takeRam(), null);
+            process.pid = table.add(process);
+        } catch (final Errno e) {
+            throw new MachineException("cannot allocate " + size + " bytes of guest RAM (use --memory)", e);
         }
-        final boolean little = image.byteOrder() == ByteOrder.LITTLE_ENDIAN;
-        final long userMsr = Cpu.MSR_SF | Cpu.MSR_EE | Cpu.MSR_PR | Cpu.MSR_FP | Cpu.MSR_VEC | Cpu.MSR_VSX
-            | Cpu.MSR_ME | Cpu.MSR_IR | Cpu.MSR_DR | Cpu.MSR_RI | (little ? Cpu.MSR_LE : 0);
-        final AddressSpace memory = new AddressSpace(ram, cpu.mmu, image.byteOrder(), userMsr);
-        final long bias = image.type() == ElfImage.Type.DYNAMIC ? DYN_BASE : 0;
-        final long imageEnd = load(config, image, memory, bias);
-        final LinuxSyscalls syscalls = new LinuxSyscalls(memory, files, config, little,
-            AddressSpace.pageUp(imageEnd));
-        final UserProcess process = new UserProcess(config, cpu, memory, syscalls, userMsr);
-        syscalls.attach(process);
-        cpu.hypervisor = process;
-        process.start(image, bias);
+        final Program program = new Program(config.program(), config.programBytes());
+        process.install(process.build(image, program, config.argv(), config.environment(),
+            memory -> new FileSyscalls(memory, files, config), null));
         return process;
     }
 
@@ -141,10 +181,50 @@ public final class UserProcess implements Hypervisor {
     }
 
     /**
+     * A new CPU and address space on this process's RAM with {@code image} loaded and its initial stack built;
+     * the file table comes from {@code fileTable} and the signal state from {@code predecessor} (the image
+     * execve replaces; null for the first program).
+     */
+    private Image build(final ElfImage image, final Program source, final List<String> argv, final List<String> env,
+                        final Function<AddressSpace, FileSyscalls> fileTable, final LinuxSyscalls predecessor)
+        throws MachineException {
+        ram.setCodeWatcher(null);
+        ram.unwatchAllCode();
+        final Cpu c = new Cpu(ram, false);
+        final boolean little = image.byteOrder() == ByteOrder.LITTLE_ENDIAN;
+        final long msr = Cpu.MSR_SF | Cpu.MSR_EE | Cpu.MSR_PR | Cpu.MSR_FP | Cpu.MSR_VEC | Cpu.MSR_VSX
+            | Cpu.MSR_ME | Cpu.MSR_IR | Cpu.MSR_DR | Cpu.MSR_RI | (little ? Cpu.MSR_LE : 0);
+        final AddressSpace space = new AddressSpace(ram, c.mmu, image.byteOrder(), msr);
+        final long bias = image.type() == ElfImage.Type.DYNAMIC ? DYN_BASE : 0;
+        final long imageEnd = load(source.path(), config.memory(), image, space, bias);
+        final FileSyscalls files = fileTable.apply(space);
+        final String name = source.path() == null ? "" : String.valueOf(source.path().getFileName());
+        final LinuxSyscalls calls = predecessor == null
+            ? new LinuxSyscalls(space, files, config, little, AddressSpace.pageUp(imageEnd), name)
+            : predecessor.execFor(space, files, little, AddressSpace.pageUp(imageEnd), name);
+        calls.attach(this);
+        calls.useFunctionDescriptors(image.byteOrder() == ByteOrder.BIG_ENDIAN && image.abi() != ElfImage.Abi.ELF_V2);
+        c.hypervisor = this;
+        final Interpreter runner = new Interpreter(c);
+        runner.setTrace(trace);
+        start(c, space, calls, image, bias, argv, env, msr, source.path());
+        return new Image(c, runner, space, calls, msr, source);
+    }
+
+    private void install(final Image image) {
+        interpreter = image.interpreter();
+        memory = image.memory();
+        syscalls = image.syscalls();
+        userMsr = image.userMsr();
+        program = image.program();
+        cpu = image.cpu();
+    }
+
+    /**
      * Maps every PT_LOAD segment at p_vaddr (+ bias) with its R/W/X flags and copies its file bytes; a 64 KiB
      * page shared by two segments gets the union of their protections. Returns the end of the highest one.
      */
-    private static long load(final UserConfig config, final ElfImage image, final AddressSpace memory,
+    private static long load(final Path name, final long ramSize, final ElfImage image, final AddressSpace memory,
                              final long bias) throws MachineException {
         final TreeMap<Long, Integer> pageProt = new TreeMap<>();
         long end = 0;
@@ -156,7 +236,7 @@ public final class UserProcess implements Hypervisor {
             if (start < AddressSpace.PAGE_SIZE || start >= AddressSpace.TASK_SIZE
                 || s.memSize() > AddressSpace.TASK_SIZE - start) {
                 throw new MachineException(String.format("%s: segment %d at 0x%x (0x%x bytes) is outside the user "
-                    + "address space", config.program(), s.index(), start, s.memSize()));
+                    + "address space", name, s.index(), start, s.memSize()));
             }
             final int prot = (s.isExecutable() ? AddressSpace.PROT_EXEC : 0)
                 | (s.isWritable() ? AddressSpace.PROT_WRITE : 0) | AddressSpace.PROT_READ;
@@ -187,14 +267,16 @@ public final class UserProcess implements Hypervisor {
             try {
                 memory.load(s.vaddr() + bias, bytes);
             } catch (final Errno e) {
-                throw new MachineException(config.program() + ": does not fit in guest RAM of " + config.memory()
+                throw new MachineException(name + ": does not fit in guest RAM of " + ramSize
                     + " bytes (use --memory)", e);
             }
         }
         return end;
     }
 
-    private void start(final ElfImage image, final long bias) throws MachineException {
+    private static void start(final Cpu cpu, final AddressSpace memory, final LinuxSyscalls syscalls,
+                              final ElfImage image, final long bias, final List<String> argv, final List<String> env,
+                              final long userMsr, final Path name) throws MachineException {
         final long entry;
         final long toc;
         final boolean v1 = image.byteOrder() == ByteOrder.BIG_ENDIAN && image.abi() != ElfImage.Abi.ELF_V2;
@@ -209,8 +291,7 @@ public final class UserProcess implements Hypervisor {
             }
             final InitialStack stack = new InitialStack(memory, syscalls.uid(), syscalls.gid());
             final long phdr = programHeaderAddress(image, bias);
-            final long sp = stack.build(config.argv(), config.environment(), phdr, image.programHeaders().count(),
-                image.entry() + bias);
+            final long sp = stack.build(argv, env, phdr, image.programHeaders().count(), image.entry() + bias);
             cpu.gpr[1] = sp;
             cpu.gpr[2] = toc;
             cpu.gpr[3] = stack.argc();
@@ -219,7 +300,7 @@ public final class UserProcess implements Hypervisor {
             cpu.gpr[6] = stack.auxv();
             cpu.gpr[12] = entry;
         } catch (final Errno e) {
-            throw new MachineException(config.program() + ": cannot set up the process (errno " + e.code()
+            throw new MachineException(name + ": cannot set up the process (errno " + e.code()
                 + ": an entry point outside the image, or too little --memory for the stack)", e);
         }
         cpu.setMsr(userMsr);
@@ -240,30 +321,101 @@ public final class UserProcess implements Hypervisor {
     // ---- running ------------------------------------------------------------------------------------
 
     /**
-     * Runs until the program exits or {@code maxInstructions} have been executed; returns the exit status:
-     * the guest's, 128 + signal after a fatal signal, {@link #EXIT_BUDGET} when the budget ran out or
-     * {@link #requestStop()} was called, {@link #EXIT_INTERNAL} for a jppc bug.
+     * Runs the first process until it exits or has executed {@code maxInstructions} (each child gets the same
+     * budget), then kills every process still running; returns the exit status: the guest's, 128 + signal
+     * after a fatal signal, {@link #EXIT_BUDGET} when the budget ran out or {@link #requestStop()} was called,
+     * {@link #EXIT_INTERNAL} for a jppc bug.
      */
     public int run(final long maxInstructions) {
-        final StopReason reason = interpreter.run(maxInstructions);
-        config.log().flush();
-        if (exited) {
-            return exitStatus;
-        }
-        switch (reason) {
-            case BUDGET -> config.log().printf("jppc user: instruction limit reached after %d instructions "
-                + "(pc 0x%x)%n", cpu.instructions, cpu.pc);
-            case REQUESTED -> config.log().printf("jppc user: stopped after %d instructions (pc 0x%x)%n",
-                cpu.instructions, cpu.pc);
-            default -> {
-                config.log().printf("jppc user: internal error (a bug in jppc) at pc 0x%x%n", cpu.pc);
-                if (interpreter.internalError() != null) {
-                    interpreter.internalError().printStackTrace(config.log());
+        budget = maxInstructions;
+        thread = Thread.currentThread();
+        final int status = runLoop();
+        ended();
+        stopOthers();
+        Thread.interrupted();
+        return status;
+    }
+
+    /** Runs images (more than one after execve) until the process ends; returns its exit status. */
+    private int runLoop() {
+        long left = budget;
+        while (true) {
+            final Cpu c = cpu;
+            if (pendingSignal != 0 && !exited) {
+                killedQuietly(pendingSignal);
+            }
+            if (exited) {
+                return exitStatus;
+            }
+            final long before = c.instructions;
+            final StopReason reason = interpreter.run(left);
+            if (left != Long.MAX_VALUE) {
+                left -= c.instructions - before;
+            }
+            config.log().flush();
+            if (exited) {
+                return exitStatus;
+            }
+            if (pendingImage != null) {
+                install(pendingImage);
+                pendingImage = null;
+                releaseVforkParent();
+                continue;
+            }
+            if (pendingSignal != 0) {
+                continue;
+            }
+            waitStatus = SIGKILL;
+            switch (reason) {
+                case BUDGET -> config.log().printf("jppc user: instruction limit reached after %d instructions "
+                    + "(pc 0x%x)%n", c.instructions, c.pc);
+                case REQUESTED -> config.log().printf("jppc user: stopped after %d instructions (pc 0x%x)%n",
+                    c.instructions, c.pc);
+                default -> {
+                    config.log().printf("jppc user: internal error (a bug in jppc) at pc 0x%x%n", c.pc);
+                    if (interpreter.internalError() != null) {
+                        interpreter.internalError().printStackTrace(config.log());
+                    }
+                    return EXIT_INTERNAL;
                 }
-                return EXIT_INTERNAL;
+            }
+            return EXIT_BUDGET;
+        }
+    }
+
+    /** The end of a process's thread: its descriptors close, its parent hears of it, its RAM is free again. */
+    private void ended() {
+        syscalls.closeAll();
+        synchronized (table) {
+            zombie = true;
+            vforkReleased = true;
+            table.exited(this);
+        }
+        table.giveBackRam(ram);
+    }
+
+    /** Kills every other process and waits (a bounded time) for their threads. */
+    private void stopOthers() {
+        table.shutDown();
+        final List<UserProcess> others = table.all();
+        for (final UserProcess p : others) {
+            if (p != this) {
+                p.signal(SIGKILL);
             }
         }
-        return EXIT_BUDGET;
+        final long deadline = System.nanoTime() + JOIN_MILLIS * 1_000_000L;
+        for (final UserProcess p : others) {
+            final Thread t = p.thread;
+            final long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (p != this && t != null && left > 0) {
+                try {
+                    t.join(left);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Asks a running program (from another thread) to stop after its current slice. */
@@ -284,17 +436,252 @@ public final class UserProcess implements Hypervisor {
         return interpreter;
     }
 
+    /** Prints every instruction of this process and of the programs it execs or forks (null: off). */
+    public void setTrace(final PrintStream out) {
+        trace = out;
+        interpreter.setTrace(out);
+    }
+
+    /** The number of processes alive or unreaped (1 when the program never forked). */
+    public int processCount() {
+        return table.count();
+    }
+
+    int pid() {
+        return pid;
+    }
+
+    /** The parent's pid; 1 (init) for an orphan; {@code FIRST_PID - 1} for the first process. */
+    int parentPid() {
+        synchronized (table) {
+            if (parent != null) {
+                return parent.pid;
+            }
+            return pid == ProcessTable.FIRST_PID ? ProcessTable.FIRST_PID - 1 : 1;
+        }
+    }
+
+    UserProcess parent() {
+        return parent;
+    }
+
+    void orphan() {
+        parent = null;
+    }
+
+    void childEnded() {
+        childSignal = true;
+    }
+
+    /** True (once) when a child ended since the last call. */
+    boolean takeChildSignal() {
+        final boolean pending = childSignal;
+        childSignal = false;
+        return pending;
+    }
+
+    boolean isZombie() {
+        return zombie;
+    }
+
+    int waitStatus() {
+        return waitStatus;
+    }
+
+    boolean releasedVforkParent() {
+        return vforkReleased;
+    }
+
+    ProcessTable table() {
+        return table;
+    }
+
+    Program program() {
+        return program;
+    }
+
+    /** True when {@code signal}, sent to this process, would be ignored (SIG_IGN recorded by rt_sigaction). */
+    boolean ignores(final int signal) {
+        return syscalls.ignores(signal);
+    }
+
+    /**
+     * Ends this process (from any thread) as {@code signal} would: its run loop stops after the current slice,
+     * and a system call it is blocked in gives up.
+     */
+    void signal(final int signal) {
+        if (pendingSignal == 0) {
+            pendingSignal = signal;
+        }
+        final Cpu c = cpu;
+        if (c != null) {
+            // Not yet set while a fork is still building the child, whose run loop looks at pendingSignal first.
+            c.stopRequested = true;
+        }
+        final Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            t.interrupt();
+        }
+    }
+
     /** Ends the program with {@code status} (exit_group, a fatal signal). */
     void exit(final int status) {
         exited = true;
         exitStatus = status;
+        waitStatus = (status & 0xFF) << 8;
         cpu.stop(StopReason.POWER_OFF, status & 0xFF);
     }
 
     /** Ends the program as the default action of {@code signal} would, with Linux's shell status 128 + n. */
     void killedBy(final int signal, final String what) {
         config.log().println("jppc user: " + what);
+        killedQuietly(signal);
+    }
+
+    /** Ends the program by {@code signal} without a message (SIGPIPE, a kill from another process). */
+    void killedQuietly(final int signal) {
         exit(128 + signal);
+        waitStatus = signal & 0x7F;
+    }
+
+    // ---- fork and exec ------------------------------------------------------------------------------
+
+    /**
+     * fork, vfork and clone without CLONE_THREAD: a child with a copy of this process's registers (r3 = 0, the
+     * system call's success), touched pages, descriptors and signal state, on its own thread; it starts at the
+     * instruction after the {@code sc}, on {@code newStack} when that is not 0, with r13 = {@code tls} when
+     * {@code setTls}, and its pid stored at {@code childTid} (in its own memory) when that is not 0. A vfork parent waits here until the child has exec'ed or ended. Returns the child.
+     */
+    UserProcess fork(final long newStack, final boolean setTls, final long tls, final long childTid,
+                     final boolean vfork) throws Errno {
+        final GuestMemory childRam = table.takeRam();
+        final UserProcess child = new UserProcess(config, table, childRam, this);
+        try {
+            child.pid = table.add(child);
+        } catch (final Errno e) {
+            table.giveBackRam(childRam);
+            throw e;
+        }
+        final Cpu c = new Cpu(childRam, false);
+        final AddressSpace space = memory.forkInto(childRam, c.mmu);
+        final LinuxSyscalls calls = syscalls.forkFor(space, program.path());
+        calls.attach(child);
+        copyUserState(cpu, c);
+        c.gpr[3] = 0;
+        c.cr &= ~LinuxSyscalls.CR0_SO;
+        if (newStack != 0) {
+            c.gpr[1] = newStack;
+        }
+        if (setTls) {
+            c.gpr[13] = tls;
+        }
+        c.pc = cpu.spr[Spr.SRR0] & ~3L;
+        c.setMsr(userMsr);
+        c.hypervisor = child;
+        if (childTid != 0) {
+            try {
+                // CLONE_CHILD_SETTID: glibc's fork keeps the child's tid in its thread block this way.
+                space.writeInt(childTid, child.pid);
+            } catch (final Errno e) {
+                // Linux ignores a bad address here as well.
+            }
+        }
+        child.trace = trace;
+        final Interpreter runner = new Interpreter(c);
+        runner.setTrace(trace);
+        child.install(new Image(c, runner, space, calls, userMsr, program));
+        child.budget = budget;
+        child.vforkChild = vfork;
+        if (!child.startThread()) {
+            calls.closeAll();
+            table.remove(child.pid);
+            table.giveBackRam(childRam);
+            throw new Errno(Errno.EAGAIN);
+        }
+        if (vfork) {
+            try {
+                table.awaitRelease(child);
+            } catch (final Errno e) {
+                // This process is being killed; the child carries on alone.
+            }
+        }
+        return child;
+    }
+
+    private boolean startThread() {
+        final Thread t = new Thread(this::runChild, "jppc-user-" + pid);
+        t.setDaemon(true);
+        thread = t;
+        try {
+            t.start();
+            return true;
+        } catch (final OutOfMemoryError e) {
+            thread = null;
+            return false;
+        }
+    }
+
+    /** A child's thread: nothing may escape it, and the process always ends as a zombie for its parent. */
+    private void runChild() {
+        try {
+            runLoop();
+        } catch (final RuntimeException | Error e) {
+            config.log().println("jppc user: internal error (a bug in jppc) in process " + pid + ": " + e);
+            exited = true;
+            exitStatus = EXIT_INTERNAL;
+            waitStatus = SIGKILL;
+        } finally {
+            ended();
+        }
+    }
+
+    /** The registers a forked child inherits: all user-visible state, and the timebase carried on. */
+    private static void copyUserState(final Cpu from, final Cpu to) {
+        System.arraycopy(from.gpr, 0, to.gpr, 0, from.gpr.length);
+        System.arraycopy(from.vsr, 0, to.vsr, 0, from.vsr.length);
+        System.arraycopy(from.spr, 0, to.spr, 0, from.spr.length);
+        to.cr = from.cr;
+        to.lr = from.lr;
+        to.ctr = from.ctr;
+        to.setXer(from.xer());
+        to.fpscr = from.fpscr;
+        to.vscr = from.vscr;
+        to.tbOffset = from.timebase();
+    }
+
+    /**
+     * execve: checks that {@code target} is a static ELF this runner can load (ENOEXEC otherwise, the old
+     * program carrying on), then replaces the program: a new CPU and address space on this process's RAM,
+     * descriptors without the close-on-exec ones, recorded handlers reset. The switch happens when this
+     * system call returns; past the point of no return a failure kills the process (as Linux's SIGKILL).
+     */
+    void exec(final Program target, final List<String> argv, final List<String> env) throws Errno {
+        final ElfImage image;
+        try {
+            image = target.read();
+        } catch (final ElfException | IOException | IllegalArgumentException e) {
+            throw new Errno(Errno.ENOEXEC);
+        }
+        if (image.programHeaders().hasInterpreter()) {
+            throw new Errno(Errno.ENOEXEC);
+        }
+        final LinuxSyscalls old = syscalls;
+        try {
+            pendingImage = build(image, target, argv, env, space -> old.files().execFor(space, target.path()), old);
+            cpu.stop(StopReason.REQUESTED, 0);
+        } catch (final MachineException e) {
+            killedBy(SIGKILL, "execve of " + target.path() + " failed after the point of no return: "
+                + e.getMessage());
+        }
+    }
+
+    private void releaseVforkParent() {
+        if (vforkChild) {
+            synchronized (table) {
+                vforkReleased = true;
+                table.changed();
+            }
+        }
     }
 
     // ---- the kernel entry ---------------------------------------------------------------------------
