@@ -29,6 +29,11 @@ record DiffProgram(Family family, long seed, ByteOrder order, byte[] elf, List<S
         VALUE,
         /** XER as mfxer reads it; OV32 and CA32 are masked in families that say so. */
         XER,
+        /**
+         * FPSCR as mffs reads it; FR is not compared, because QEMU never sets it (docs/differential.md, core's
+         * QemuFpReferenceTest).
+         */
+        FPSCR,
         /** Raw storage (the data buffer). */
         BYTES
     }

@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -24,10 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>{@code -Djppc.diff=fresh}: runs {@code jppc.diff.count} new seeds per family and byte order (from
  * {@code jppc.diff.base}, default: the clock) on QEMU and on jppc and fails on any difference.</li>
  * </ul>
- * {@code jppc.diff.families} (comma-separated ids) narrows either to some families.
+ * {@code jppc.diff.families} (comma-separated ids) narrows either to some families; {@code jppc.diff.shown} is how
+ * many differing programs are printed (20). A failing run also counts the differing programs by the instruction of
+ * their first differing log record.
  */
 @EnabledIfSystemProperty(named = "jppc.diff", matches = "regenerate|fresh")
 class DifferentialQemuTest {
+
+    /** The mnemonic in a difference's first slot name, "step 4 fpscr (fcmpo cr2,...)". */
+    private static final Pattern FIRST_STEP = Pattern.compile("\n  step [0-9]+ [^(]*\\(([a-z0-9.]+)");
 
     private static final ByteOrder[] ORDERS = {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN};
 
@@ -111,7 +119,15 @@ class DifferentialQemuTest {
     }
 
     private static void report(final List<String> problems) {
-        problems.stream().limit(20).forEach(System.out::println);
+        final Map<String, Integer> byInstruction = new TreeMap<>();
+        for (final String problem : problems) {
+            final Matcher first = FIRST_STEP.matcher(problem);
+            byInstruction.merge(first.find() ? first.group(1) : "(other)", 1, Integer::sum);
+        }
+        if (!problems.isEmpty()) {
+            System.out.println("programs by the instruction of their first differing log record: " + byInstruction);
+        }
+        problems.stream().limit(Integer.getInteger("jppc.diff.shown", 20)).forEach(System.out::println);
         assertTrue(problems.isEmpty(), problems.size() + " program(s) differ between QEMU and jppc (printed above)");
     }
 

@@ -65,7 +65,30 @@ enum Family {
         Op.XXSEL, Op.XXPERMDI, Op.XXSLDWI, Op.XXMRGHW, Op.XXMRGLW, Op.XXSPLTW)),
     /** Branches (2.4) and the condition register instructions (2.5, 3.3.15 mfcr/mtcrf and mfspr/mtspr LR, CTR). */
     BRANCH("branch", "power8", true, ops(Op.B, Op.BC, Op.BCLR, Op.BCCTR, Op.BCTAR, Op.CRAND, Op.CROR, Op.CRXOR,
-        Op.CRNAND, Op.CRNOR, Op.CREQV, Op.CRANDC, Op.CRORC, Op.MCRF, Op.MFCR, Op.MTCRF, Op.MFSPR, Op.MTSPR));
+        Op.CRNAND, Op.CRNOR, Op.CREQV, Op.CRANDC, Op.CRORC, Op.MCRF, Op.MFCR, Op.MTCRF, Op.MFSPR, Op.MTSPR)),
+    /**
+     * Floating point (Book I chapter 4): arithmetic, multiply-add, single-precision forms, conversions, rounding,
+     * compares and tests, select, moves, the FPSCR instructions (exceptions stay disabled) and the loads and
+     * stores into the data buffer; FPRs and FPSCR are compared.
+     */
+    FP("fp", "power8", true, ops(Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV, Op.FSQRT, Op.FRE, Op.FRSQRTE, Op.FMADD,
+        Op.FMSUB, Op.FNMADD, Op.FNMSUB, Op.FADDS, Op.FSUBS, Op.FMULS, Op.FDIVS, Op.FSQRTS, Op.FRES, Op.FRSQRTES,
+        Op.FMADDS, Op.FMSUBS, Op.FNMADDS, Op.FNMSUBS, Op.FSEL, Op.FCMPU, Op.FCMPO, Op.FTDIV, Op.FTSQRT, Op.FRSP,
+        Op.FCTIW, Op.FCTIWZ, Op.FCTIWU, Op.FCTIWUZ, Op.FCTID, Op.FCTIDZ, Op.FCTIDU, Op.FCTIDUZ, Op.FCFID, Op.FCFIDU,
+        Op.FCFIDS, Op.FCFIDUS, Op.FRIN, Op.FRIZ, Op.FRIP, Op.FRIM, Op.FMR, Op.FNEG, Op.FABS, Op.FNABS, Op.FCPSGN,
+        Op.FMRGEW, Op.FMRGOW, Op.MFFS, Op.MTFSF, Op.MTFSFI, Op.MTFSB0, Op.MTFSB1, Op.MCRFS, Op.LFS, Op.LFSU, Op.LFD,
+        Op.LFDU, Op.LFSX, Op.LFSUX, Op.LFDX, Op.LFDUX, Op.LFIWAX, Op.LFIWZX, Op.STFS, Op.STFSU, Op.STFD, Op.STFDU,
+        Op.STFSX, Op.STFSUX, Op.STFDX, Op.STFDUX, Op.STFIWX)),
+    /**
+     * VMX (Book I chapter 6) without its loads and stores: integer arithmetic with and without saturation,
+     * multiply, average, min/max, compares with Rc, logical, shift/rotate, pack/unpack, merge, splat, permute,
+     * sum-across, the crypto instructions, floating point in Java and non-Java mode, mfvscr/mtvscr; VRs and VSCR
+     * are compared. Left out: vexptefp (an estimate QEMU computes far off, docs/differential.md), bcdadd. and
+     * bcdsub. (decimal, with QEMU deviations of their own).
+     */
+    VMX("vmx", "power8", true, VmxSteps.OPS),
+    /** VSX scalar and vector floating-point arithmetic, multiply-add, conversions, compares (Book I 7.6). */
+    VSX_ARITH("vsx-arith", "power8", true, VsxArithSteps.OPS);
 
     /** The instructions little-endian mode refuses with the Alignment interrupt (3.3.6, 3.3.7). */
     static final Set<Op> BIG_ENDIAN_ONLY = EnumSet.of(Op.LMW, Op.STMW, Op.LSWI, Op.LSWX, Op.STSWI, Op.STSWX);
@@ -110,12 +133,35 @@ enum Family {
 
     /** Whether programs load, log and dump the 64 VSRs. */
     boolean usesVsrs() {
-        return this == VSX;
+        return this == VSX || this == VMX || this == VSX_ARITH;
+    }
+
+    /** Whether programs load and dump the 32 FPRs (doubleword 0 of VSR 0-31 only). */
+    boolean usesFprs() {
+        return this == FP;
+    }
+
+    /** Whether FPSCR is set at the start, logged after every step and dumped. */
+    boolean usesFpscr() {
+        return this == FP || this == VSX_ARITH;
+    }
+
+    /** Whether VSCR is set at the start, logged after every step and dumped. */
+    boolean usesVscr() {
+        return this == VMX;
+    }
+
+    /**
+     * Whether f31 (VSR 31) and v31 (VSR 63) are the harness's scratch registers, out of the steps' reach and
+     * not dumped: the arithmetic families read FPSCR and VSCR through them.
+     */
+    boolean hasVectorScratch() {
+        return this == FP || this == VMX || this == VSX_ARITH;
     }
 
     /** Whether programs get a data buffer to load from and store to (dumped with the registers). */
     boolean usesBuffer() {
-        return this == LOADSTORE || this == VSX;
+        return this == LOADSTORE || this == VSX || this == FP;
     }
 
     static Family byId(final String id) {

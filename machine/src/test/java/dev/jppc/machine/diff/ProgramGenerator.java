@@ -15,17 +15,20 @@ import dev.jppc.core.decode.Op;
  *
  * <p>The program, all written here (see {@link ElfWriter} for the file):
  * <ol>
- * <li>r31 gets the data segment's address; CR, XER, LR, CTR and r0-r30 (and in the VSX family the 64 VSRs) are
- * loaded from the input block, which holds random values biased to edge cases ({@link EdgeValues});</li>
+ * <li>r31 gets the data segment's address; CR, XER, LR, CTR and r0-r30 (and in the VSX families the 64 VSRs, in
+ * the FP family the FPRs, and FPSCR and VSCR where the family uses them) are loaded from the input block, which
+ * holds random values biased to edge cases ({@link EdgeValues}, {@link FloatValues});</li>
  * <li>the steps run: each is one instruction under test, sometimes with a few set-up instructions before it
  * (operands whose value must be known, addresses, branch targets) and a fix-up after it (below); after each step
- * a log record stores the GPRs it wrote, XER and CR (plus LR and CTR in the branch family), so a difference is
- * pinned to its step;</li>
- * <li>r0-r29, CR, XER, LR and CTR (and the VSRs) are stored after the data buffer, and {@code write(1, block, n)}
+ * a log record stores the GPRs (FPR, VSR) it wrote, XER and CR (plus LR and CTR in the branch family, FPSCR and
+ * VSCR in the arithmetic families), so a difference is pinned to its step;</li>
+ * <li>r0-r29, CR, XER, LR and CTR (and the VSRs, FPRs, FPSCR, VSCR) are stored after the data buffer, and
+ * {@code write(1, block, n)}
  * and {@code exit_group(0)} end the program (Linux ppc64 syscall ABI: number in r0, {@code sc}).</li>
  * </ol>
  * Registers: r0-r29 are the pool the steps use; r30 is the harness's scratch register (it holds CR after each log
- * record); r31 points at the data segment throughout.
+ * record); r31 points at the data segment throughout. In the FP, VMX and VSX arithmetic families f31 (VSR 31)
+ * and v31 (VSR 63) are the harness's too: FPSCR and VSCR are read through them.
  *
  * <p>Results the ISA leaves undefined are made defined by the program itself. A divide or modulo gets its
  * operands loaded from constants chosen here, so the generator knows whether the quotient is undefined (Book I
@@ -37,6 +40,9 @@ final class ProgramGenerator {
     static final int POOL = 30;
     static final int SCRATCH = 30;
     static final int BASE = 31;
+    /** The arithmetic families' scratch FPR (VSR 31) and VR (VSR 63): FPSCR and VSCR are read through them. */
+    static final int FP_SCRATCH = 31;
+    static final int VR_SCRATCH = 31;
 
     // Data segment layout (offsets from ElfWriter.DATA); the first bytes hold the ELFv1 entry descriptor.
     private static final int IN = 0x100;
@@ -44,6 +50,14 @@ final class ProgramGenerator {
     private static final int IN_XER = IN_CR + 8;
     private static final int IN_LR = IN_XER + 8;
     private static final int IN_CTR = IN_LR + 8;
+    /** The arithmetic families' initial FPSCR (a doubleword for lfd) and VSCR (a quadword for lxvd2x). */
+    private static final int IN_FPSCR = 0x240;
+    private static final int IN_VSCR = 0x250;
+    /** A doubleword of zeros, and a word the fctiw fix-up goes through. */
+    private static final int ZERO = 0x260;
+    static final int SCRATCH_WORD = 0x268;
+    /** Masks that keep the defined words of a VSX result (xxland), 16 bytes each, doubleword 0 first. */
+    private static final int MASKS = 0x280;
     private static final int CONSTANTS = 0x400;
     private static final int CONSTANTS_END = 0x1000;
     /** The 64 VSRs' initial values, 16 bytes each (doubleword 0 first, as lxvd2x loads them). */
@@ -74,6 +88,8 @@ final class ProgramGenerator {
     private int out = OUT;
     private int bufferOffset = -1;
     private int xerByteCount;
+    private long initialFpscr;
+    private long initialVscr;
 
     private ProgramGenerator(final Family family, final long seed, final ByteOrder order) {
         this.family = family;
@@ -101,11 +117,23 @@ final class ProgramGenerator {
         }
         final int finalState = reserveOutput(34 * 8);
         final int finalVsrs = family.usesVsrs() ? reserveOutput(64 * 16) : -1;
+        final int finalFprs = family.usesFprs() ? reserveOutput(32 * 8) : -1;
+        final int finalFpscr = family.usesFpscr() ? reserveOutput(8) : -1;
+        final int finalVscr = family.usesVscr() ? reserveOutput(16) : -1;
+        if (family == Family.FP) {
+            for (int at = 0; at < BUFFER_SIZE; at += 8) {
+                data.putLong(bufferOffset + at, random.nextBoolean() ? FloatValues.nextDouble(random)
+                    : (long) FloatValues.nextSingle(random) << 32 | FloatValues.nextSingle(random) & 0xFFFF_FFFFL);
+            }
+        }
         loadInitialState();
         final Steps generator = switch (family) {
             case LOADSTORE -> new LoadStoreSteps(this);
             case BRANCH -> new BranchSteps(this);
             case VSX -> new VsxSteps(this);
+            case FP -> new FpSteps(this);
+            case VMX -> new VmxSteps(this);
+            case VSX_ARITH -> new VsxArithSteps(this);
             default -> new RegisterSteps(this);
         };
         for (int i = 0; i < STEPS; i++) {
@@ -116,8 +144,21 @@ final class ProgramGenerator {
         storeFinalState(finalState);
         if (finalVsrs >= 0) {
             for (int v = 0; v < 64; v++) {
-                storeVsr(v, finalVsrs + 16 * v, "vs" + v);
+                if (!isScratchVsr(v)) {
+                    storeVsr(v, finalVsrs + 16 * v, "vs" + v);
+                }
             }
+        }
+        if (finalFprs >= 0) {
+            for (int f = 0; f < FP_SCRATCH; f++) {
+                storeFpr(f, finalFprs + 8 * f, "f" + f);
+            }
+        }
+        if (finalFpscr >= 0) {
+            storeFpscr(finalFpscr, "fpscr");
+        }
+        if (finalVscr >= 0) {
+            storeVscr(finalVscr, "vscr");
         }
         exit();
         final int[] words = code.resolve();
@@ -149,6 +190,21 @@ final class ProgramGenerator {
     /** The address of the data buffer of the load/store family. */
     long bufferAddress() {
         return ElfWriter.DATA + bufferOffset;
+    }
+
+    /** FPSCR as the program starts (families that use it). */
+    long initialFpscr() {
+        return initialFpscr;
+    }
+
+    /** VSCR as the program starts (the VMX family). */
+    long initialVscr() {
+        return initialVscr;
+    }
+
+    /** Whether VSR {@code vsr} is the harness's scratch register in this family. */
+    boolean isScratchVsr(final int vsr) {
+        return family.hasVectorScratch() && (vsr == FP_SCRATCH || vsr == 32 + VR_SCRATCH);
     }
 
     /** XER[57:63] as the program starts (no instruction of the families changes it). */
@@ -200,6 +256,63 @@ final class ProgramGenerator {
         constants += 8;
     }
 
+    /** Loads a doubleword constant into FPR {@code fpr} (lfd from the constant pool). */
+    void loadFprConstant(final int fpr, final long value) {
+        emit(Encoding.checked(Op.LFD, Encoding.base(Op.LFD) | Encoding.t(fpr) | Encoding.a(BASE)
+            | reserveConstant(value)));
+    }
+
+    /** Loads a quadword constant (doubleword 0 first) into VSR {@code vsr} (lxvd2x from the constant pool). */
+    void loadVsrConstant(final int vsr, final long high, final long low) {
+        final int at = reserveConstant(high);
+        reserveConstant(low);
+        loadVsr(vsr, at);
+    }
+
+    /** lxvd2x of VSR {@code vsr} from data offset {@code at} (r30 is the index register). */
+    private void loadVsr(final int vsr, final int at) {
+        emit(PpcAsm.li(SCRATCH, at));
+        emit(Encoding.checked(Op.LXVD2X, Encoding.base(Op.LXVD2X) | Encoding.xt(vsr) | Encoding.a(BASE)
+            | Encoding.b(SCRATCH)));
+    }
+
+    /** Clears FPSCR fields 0, 1, 2, 3 and 5 (every exception bit, FX, FR, FI, C) with mtfsf from zeros. */
+    void clearFpscrExceptions() {
+        emit(Encoding.checked(Op.LFD, Encoding.base(Op.LFD) | Encoding.t(FP_SCRATCH) | Encoding.a(BASE) | ZERO));
+        emit(Encoding.checked(Op.MTFSF, Encoding.base(Op.MTFSF) | (0xF4 << 17) | Encoding.b(FP_SCRATCH)));
+    }
+
+    /**
+     * Zeroes the words of VSR {@code vsr} the ISA leaves undefined: {@code mask} has a bit per word (8 = word 0)
+     * that is kept (xxland with a mask from the data segment through the scratch VSR 31).
+     */
+    void keepWords(final int vsr, final int mask) {
+        loadVsr(FP_SCRATCH, MASKS + 16 * mask);
+        emit(Encoding.checked(Op.XXLAND, Encoding.base(Op.XXLAND) | Encoding.xt(vsr) | Encoding.xa(vsr)
+            | Encoding.xb(FP_SCRATCH)));
+    }
+
+    /**
+     * Gives bits 0:31 of FPR {@code fpr}, undefined after fctiw and its forms (Book I 4.6.7), the value 0:
+     * stfiwx, then lfiwzx through a scratch word.
+     */
+    void zeroHighWord(final int fpr) {
+        emit(PpcAsm.li(SCRATCH, SCRATCH_WORD));
+        emit(Encoding.checked(Op.STFIWX, Encoding.base(Op.STFIWX) | Encoding.t(fpr) | Encoding.a(BASE)
+            | Encoding.b(SCRATCH)));
+        emit(Encoding.checked(Op.LFIWZX, Encoding.base(Op.LFIWZX) | Encoding.t(fpr) | Encoding.a(BASE)
+            | Encoding.b(SCRATCH)));
+    }
+
+    private int reserveConstant(final long value) {
+        if (constants + 8 > CONSTANTS_END) {
+            throw new IllegalStateException("constant pool full");
+        }
+        data.putLong(constants, value);
+        constants += 8;
+        return constants - 8;
+    }
+
     /** Puts {@code value}, a small number or an address below 2^31, into {@code register} with li or lis/ori. */
     void setRegister(final int register, final long value) {
         if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
@@ -239,6 +352,39 @@ final class ProgramGenerator {
         }
         logSpecial(index, text, PpcAsm.mfxer(SCRATCH), "xer", DiffProgram.Kind.XER);
         logSpecial(index, text, PpcAsm.mfcr(SCRATCH), "cr", DiffProgram.Kind.VALUE);
+        if (family.usesFpscr()) {
+            storeFpscr(reserveOutput(8), "step " + index + " fpscr (" + text + ")");
+        }
+        if (family.usesVscr()) {
+            storeVscr(reserveOutput(16), "step " + index + " vscr (" + text + ")");
+        }
+    }
+
+    /** The log record of a step that wrote FPR {@code fpr}: the FPR, then as {@link #log}. */
+    void logFpr(final int index, final String text, final int fpr, final int... written) {
+        storeFpr(fpr, reserveOutput(8), "step " + index + " f" + fpr + " (" + text + ")");
+        log(index, text, written);
+    }
+
+    private void storeFpr(final int fpr, final int at, final String name) {
+        emit(Encoding.checked(Op.STFD, Encoding.base(Op.STFD) | Encoding.t(fpr) | Encoding.a(BASE) | at));
+        slots.add(new DiffProgram.Slot(name, at - OUT, 8, DiffProgram.Kind.VALUE));
+    }
+
+    /** mffs f31 and stfd: FPSCR as a slot whose FR is not compared (docs/differential.md). */
+    private void storeFpscr(final int at, final String name) {
+        emit(Encoding.checked(Op.MFFS, Encoding.base(Op.MFFS) | Encoding.t(FP_SCRATCH)));
+        emit(Encoding.checked(Op.STFD, Encoding.base(Op.STFD) | Encoding.t(FP_SCRATCH) | Encoding.a(BASE) | at));
+        slots.add(new DiffProgram.Slot(name, at - OUT, 8, DiffProgram.Kind.FPSCR));
+    }
+
+    /** mfvscr v31 and stxvd2x: VSCR is the low word of doubleword 1. */
+    private void storeVscr(final int at, final String name) {
+        emit(Encoding.checked(Op.MFVSCR, Encoding.base(Op.MFVSCR) | Encoding.t(VR_SCRATCH)));
+        emit(PpcAsm.li(SCRATCH, at));
+        emit(Encoding.checked(Op.STXVD2X, Encoding.base(Op.STXVD2X) | Encoding.xt(32 + VR_SCRATCH)
+            | Encoding.a(BASE) | Encoding.b(SCRATCH)));
+        slots.add(new DiffProgram.Slot(name, at + 8 - OUT, 8, DiffProgram.Kind.VALUE));
     }
 
     /** The log record of a step that wrote VSR {@code vsr}: the VSR, then XER and CR. */
@@ -268,13 +414,26 @@ final class ProgramGenerator {
 
     private void loadInitialState() {
         restoreBase();
+        if (family.hasVectorScratch()) {
+            loadControlRegisters();
+        }
         if (family.usesVsrs()) {
             for (int v = 0; v < 64; v++) {
-                data.putLong(IN_VSR + 16 * v, VsxSteps.value(random));
-                data.putLong(IN_VSR + 16 * v + 8, VsxSteps.value(random));
+                if (isScratchVsr(v)) {
+                    continue;
+                }
+                data.putLong(IN_VSR + 16 * v, initialVsrValue(v));
+                data.putLong(IN_VSR + 16 * v + 8, initialVsrValue(v));
                 emit(PpcAsm.li(SCRATCH, IN_VSR + 16 * v));
                 emit(Encoding.checked(Op.LXVD2X, Encoding.base(Op.LXVD2X) | Encoding.xt(v) | Encoding.a(BASE)
                     | Encoding.b(SCRATCH)));
+            }
+        }
+        if (family.usesFprs()) {
+            for (int f = 0; f < FP_SCRATCH; f++) {
+                data.putLong(IN_VSR + 8 * f, FloatValues.nextDouble(random));
+                emit(Encoding.checked(Op.LFD, Encoding.base(Op.LFD) | Encoding.t(f) | Encoding.a(BASE)
+                    | (IN_VSR + 8 * f)));
             }
         }
         for (int r = 0; r < 32; r++) {
@@ -295,6 +454,43 @@ final class ProgramGenerator {
         for (int r = 0; r <= SCRATCH; r++) {
             emit(PpcAsm.ld(r, IN + 8 * r, BASE));
         }
+    }
+
+    /**
+     * FPSCR (mtfsf from lfd) and VSCR (mtvscr from lxvd2x) as the program starts, and the constants the fix-ups
+     * use: zeros and the word masks of {@link #keepWords}.
+     */
+    private void loadControlRegisters() {
+        for (int mask = 0; mask < 16; mask++) {
+            data.putLong(MASKS + 16 * mask, wordMask(mask >>> 2));
+            data.putLong(MASKS + 16 * mask + 8, wordMask(mask & 3));
+        }
+        if (family.usesFpscr()) {
+            initialFpscr = FloatValues.fpscr(random);
+            data.putLong(IN_FPSCR, initialFpscr);
+            emit(Encoding.checked(Op.LFD, Encoding.base(Op.LFD) | Encoding.t(FP_SCRATCH) | Encoding.a(BASE)
+                | IN_FPSCR));
+            emit(Encoding.checked(Op.MTFSF, Encoding.base(Op.MTFSF) | (0xFF << 17) | Encoding.b(FP_SCRATCH)));
+        }
+        if (family.usesVscr()) {
+            initialVscr = VmxSteps.vscr(random);
+            data.putLong(IN_VSCR + 8, initialVscr);
+            loadVsr(32 + VR_SCRATCH, IN_VSCR);
+            emit(Encoding.checked(Op.MTVSCR, Encoding.base(Op.MTVSCR) | Encoding.b(VR_SCRATCH)));
+        }
+    }
+
+    /** Two bits of a {@link #keepWords} mask as a doubleword: bit 1 keeps the high word, bit 0 the low. */
+    private static long wordMask(final int bits) {
+        return ((bits & 2) != 0 ? 0xFFFF_FFFF_0000_0000L : 0) | ((bits & 1) != 0 ? 0xFFFF_FFFFL : 0);
+    }
+
+    private long initialVsrValue(final int vsr) {
+        return switch (family) {
+            case VMX -> VmxSteps.value(random);
+            case VSX_ARITH -> VsxArithSteps.value(random);
+            default -> VsxSteps.value(random);
+        };
     }
 
     /** SO, OV, CA (and OV32, CA32 where the reference implements them) and the string byte count. */

@@ -2,6 +2,7 @@ package dev.jppc.machine.diff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +30,10 @@ class ProgramGeneratorTest {
             all.add(Arguments.of(family, ByteOrder.BIG_ENDIAN));
         }
         return all;
+    }
+
+    static List<Arguments> arithmeticFamiliesAndOrders() {
+        return familiesAndOrders().stream().filter(a -> ((Family) a.get()[0]).hasVectorScratch()).toList();
     }
 
     @ParameterizedTest
@@ -71,6 +77,41 @@ class ProgramGeneratorTest {
         final GuestRunner.Output output = runner.run(program);
         assertNull(output.failure());
         assertEquals(program.outputLength(), output.stdout().length);
+    }
+
+    @ParameterizedTest
+    @MethodSource("arithmeticFamiliesAndOrders")
+    void shouldLeaveTheHarnessScratchRegistersToTheHarness(final Family family, final ByteOrder order) {
+        final Pattern scratch = Pattern.compile("\\b(f31|v31|vs31|vs63)\\b");
+        for (long seed = 1; seed <= 20; seed++) {
+            final DiffProgram program = ProgramGenerator.generate(family, seed, order);
+            assertFalse(scratch.matcher(program.listing()).find(), program.listing());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0x7fa00001, 0x7ff4000020000000",
+        "0xffc00000, 0xfff8000000000000",
+        "0x00000001, 0x36a0000000000000",
+        "0x80000000, 0x8000000000000000",
+        "0x3f800000, 0x3ff0000000000000",
+    })
+    void shouldWidenSinglesExactlyKeepingSignallingNans(final String single, final String expected) {
+        assertEquals(parse(expected), FloatValues.singleAsDouble((int) parse(single)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0x0080000080000002, true, 0x0080000080000000",
+        "0x001fffffffffffff, true, 0x001fffffffffffff",
+        "0x8000000000000000, true, 0x8000000000000000",
+        "0x8000000000000001, true, 0x8000000000000400",
+        "0xffffffffffffffff, false, 0xfffffffffffff800",
+        "-3, true, -3",
+    })
+    void shouldKeepConversionOperandsExactInDouble(final String value, final boolean signed, final String expected) {
+        assertEquals(parse(expected), VsxArithSteps.exactInDouble(parse(value), signed));
     }
 
     @ParameterizedTest
