@@ -195,7 +195,10 @@ final class LinuxSyscalls {
         gid = ids[1];
     }
 
-    /** A forked child's calls on its own memory: a copy of the break, descriptors and signal state. */
+    /**
+     * A forked child's calls on its own memory: a copy of the break, descriptors and signal state (the handlers
+     * being run included).
+     */
     LinuxSyscalls forkFor(final AddressSpace childMemory, final java.nio.file.Path program) {
         final LinuxSyscalls child = new LinuxSyscalls(childMemory, files.forkFor(childMemory, program), config,
             little, brkStart, new int[] {uid, gid});
@@ -204,6 +207,7 @@ final class LinuxSyscalls {
         child.signalMask = signalMask;
         child.name = name;
         child.useFunctionDescriptors(frames.usesFunctionDescriptors());
+        frames.copyTo(child.frames);
         return child;
     }
 

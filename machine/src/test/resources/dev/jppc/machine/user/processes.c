@@ -18,6 +18,15 @@ static void check(const char *what, int ok) {
     fflush(stdout);
 }
 
+static volatile pid_t forked_in_handler = -1;
+
+static void on_child(int signal) {
+    (void) signal;
+    if (forked_in_handler < 0) {
+        forked_in_handler = fork();
+    }
+}
+
 static int child_mode(int argc, char **argv) {
     if (strcmp(argv[1], "exec-child") == 0) {
         /* fd 5 was marked close-on-exec by the parent, fd 6 not. */
@@ -153,6 +162,29 @@ int main(int argc, char **argv) {
     check("kill of a zombie: 0", kill(child, 0) == 0 && kill(child, SIGTERM) == 0);
     check("the zombie still exited 0", waitpid(child, &status, 0) == child && status == 0);
     check("kill(-1) without another process: ESRCH", kill(-1, 0) < 0 && errno == ESRCH);
+
+    /* A child forked inside a SIGCHLD handler returns from that handler too (rt_sigreturn). */
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_child;
+    sigaction(SIGCHLD, &action, NULL);
+    sigset_t block, unblocked;
+    sigemptyset(&block);
+    sigaddset(&block, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &block, &unblocked);
+    child = fork();
+    if (child == 0) {
+        _exit(0);
+    }
+    sigsuspend(&unblocked);
+    if (forked_in_handler == 0) {
+        _exit(7);
+    }
+    check("sigsuspend ran the SIGCHLD handler", forked_in_handler > 0 && waitpid(child, &status, 0) == child);
+    check("a child forked in a handler returns from it",
+          waitpid(forked_in_handler, &status, 0) == forked_in_handler && WIFEXITED(status) && WEXITSTATUS(status) == 7);
+    signal(SIGCHLD, SIG_DFL);
+    sigprocmask(SIG_SETMASK, &unblocked, NULL);
 
     /* Files larger than guest RAM (sparse, just under 2 GiB) are not read whole. */
     int big = open("big", O_WRONLY | O_CREAT | O_TRUNC, 0755);
