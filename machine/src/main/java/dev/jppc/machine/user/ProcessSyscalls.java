@@ -81,8 +81,10 @@ final class ProcessSyscalls {
      * taken as a copy, which is what vfork and posix_spawn callers can observe of it except writes the child
      * makes before exec (documented).
      */
-    long clone(final long flags, final long newStack, final long parentTid, final long tls, final long childTid)
+    long clone(final long rawFlags, final long newStack, final long parentTid, final long tls, final long childTid)
         throws Errno {
+        // Linux's clone takes the low 32 bits of its flags argument only (lower_32_bits in kernel/fork.c).
+        final long flags = rawFlags & 0xFFFF_FFFFL;
         if ((flags & ~SUPPORTED_CLONE) != 0) {
             throw new Errno(Errno.EINVAL);
         }

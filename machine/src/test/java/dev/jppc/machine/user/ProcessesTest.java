@@ -34,7 +34,7 @@ class ProcessesTest {
         final UserProcessTest.Run r = UserProcessTest.run(new UserConfig().program(elf).root(root)
             .memory(UserProcessTest.MEMORY));
         assertFalse(r.stdout().contains("FAIL"), r.stdout() + r.log());
-        assertEquals(28, r.stdout().lines().filter(line -> line.startsWith("ok ")).count(), r.stdout() + r.log());
+        assertEquals(29, r.stdout().lines().filter(line -> line.startsWith("ok ")).count(), r.stdout() + r.log());
         assertEquals(0, r.status(), r.log());
         assertTrue(r.log().isEmpty(), r.log());
     }

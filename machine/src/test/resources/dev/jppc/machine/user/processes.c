@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -185,6 +186,14 @@ int main(int argc, char **argv) {
           waitpid(forked_in_handler, &status, 0) == forked_in_handler && WIFEXITED(status) && WEXITSTATUS(status) == 7);
     signal(SIGCHLD, SIG_DFL);
     sigprocmask(SIG_SETMASK, &unblocked, NULL);
+
+    /* clone ignores the upper half of its flags, as Linux does. */
+    child = syscall(SYS_clone, SIGCHLD | (1UL << 32), 0, 0, 0, 0);
+    if (child == 0) {
+        _exit(5);
+    }
+    check("clone with junk in its upper 32 flag bits forks",
+          child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 5);
 
     /* Files larger than guest RAM (sparse, just under 2 GiB) are not read whole. */
     int big = open("big", O_WRONLY | O_CREAT | O_TRUNC, 0755);
