@@ -195,7 +195,10 @@ final class LinuxSyscalls {
         gid = ids[1];
     }
 
-    /** A forked child's calls on its own memory: a copy of the break, descriptors and signal state. */
+    /**
+     * A forked child's calls on its own memory: a copy of the break, descriptors and signal state (the handlers
+     * being run included).
+     */
     LinuxSyscalls forkFor(final AddressSpace childMemory, final java.nio.file.Path program) {
         final LinuxSyscalls child = new LinuxSyscalls(childMemory, files.forkFor(childMemory, program), config,
             little, brkStart, new int[] {uid, gid});
@@ -204,6 +207,7 @@ final class LinuxSyscalls {
         child.signalMask = signalMask;
         child.name = name;
         child.useFunctionDescriptors(frames.usesFunctionDescriptors());
+        frames.copyTo(child.frames);
         return child;
     }
 
@@ -811,7 +815,7 @@ final class LinuxSyscalls {
     /**
      * kill: signal 0 checks that the target exists; a signal a target ignores (SIG_IGN, or a default action of
      * ignoring, stopping or continuing, which jppc does not model) does nothing; any other ends the target as
-     * its default action would (handlers are recorded, never run). See {@link ProcessSyscalls#targets}.
+     * its default action would (handlers of a kill are not run). See {@link ProcessSyscalls#targets}.
      */
     private long kill(final long pid, final long signal) throws Errno {
         if (signal < 0 || signal > SIGNALS) {
@@ -829,7 +833,7 @@ final class LinuxSyscalls {
             if (target == process) {
                 final long[] action = sigactions.get(s);
                 process.killedBy(s, "killed by signal " + s + (action != null && action[0] > SIG_IGN
-                    ? " (its handler is not run: jppc user delivers no signals)" : ""));
+                    ? " (its handler is not run: jppc user runs handlers only for SIGCHLD in rt_sigsuspend)" : ""));
             } else {
                 target.signal(s);
             }

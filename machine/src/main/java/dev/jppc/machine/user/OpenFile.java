@@ -344,6 +344,8 @@ abstract class OpenFile {
     static final class PipeBuffer {
         /** Linux's default pipe capacity. */
         static final int CAPACITY = 1 << 16;
+        /** Writes of at most this many bytes go in whole, never interleaved with another writer's (POSIX). */
+        static final int PIPE_BUF = 4096;
         private final byte[] ring = new byte[CAPACITY];
         private int head;
         private int size;
@@ -370,8 +372,9 @@ abstract class OpenFile {
         }
 
         /**
-         * Writes all of {@code length} bytes, waiting for room as needed; EPIPE when no reader is left before
-         * anything was written (else the count written so far).
+         * Writes all of {@code length} bytes, waiting for room as needed (for all of them at once up to
+         * {@link #PIPE_BUF}); EPIPE when no reader is left before anything was written (else the count written
+         * so far).
          */
         synchronized int write(final byte[] buffer, final int length, final boolean noWait) throws Errno {
             int done = 0;
@@ -382,7 +385,7 @@ abstract class OpenFile {
                     }
                     throw new Errno(Errno.EPIPE);
                 }
-                if (size == CAPACITY) {
+                if (size == CAPACITY || length <= PIPE_BUF && CAPACITY - size < length) {
                     if (noWait) {
                         if (done > 0) {
                             return done;

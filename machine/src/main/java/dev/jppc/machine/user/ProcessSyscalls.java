@@ -81,8 +81,10 @@ final class ProcessSyscalls {
      * taken as a copy, which is what vfork and posix_spawn callers can observe of it except writes the child
      * makes before exec (documented).
      */
-    long clone(final long flags, final long newStack, final long parentTid, final long tls, final long childTid)
+    long clone(final long rawFlags, final long newStack, final long parentTid, final long tls, final long childTid)
         throws Errno {
+        // Linux's clone takes the low 32 bits of its flags argument only (lower_32_bits in kernel/fork.c).
+        final long flags = rawFlags & 0xFFFF_FFFFL;
         if ((flags & ~SUPPORTED_CLONE) != 0) {
             throw new Errno(Errno.EINVAL);
         }
@@ -222,17 +224,17 @@ final class ProcessSyscalls {
     // ---- kill -------------------------------------------------------------------------------------------
 
     /**
-     * kill: to this process as before (LinuxSyscalls), to another one: signal 0 checks, a signal the target
-     * ignores (SIG_IGN, or one whose default action is to ignore, stop or continue) does nothing, any other
-     * ends the target as its default action would. pid 0 and negative pids (process groups: there is one)
-     * reach every process, this one last.
+     * The processes a kill of {@code pid} reaches (LinuxSyscalls decides what the signal does to each). A
+     * zombie exists for kill, as on Linux, but has nothing left to end: it is not listed. pid 0 and pids below
+     * -1 (process groups: there is one) reach every process, this one last; -1 reaches every process but this
+     * one, ESRCH when there is none.
      */
     List<UserProcess> targets(final long pid) throws Errno {
         final List<UserProcess> all = process.table().all();
         if (pid > 0) {
             for (final UserProcess p : all) {
-                if (p.pid() == pid && !p.isZombie()) {
-                    return List.of(p);
+                if (p.pid() == pid) {
+                    return p.isZombie() ? List.of() : List.of(p);
                 }
             }
             throw new Errno(Errno.ESRCH);
@@ -243,7 +245,11 @@ final class ProcessSyscalls {
                 result.add(p);
             }
         }
-        result.add(process);
+        if (pid != -1) {
+            result.add(process);
+        } else if (result.isEmpty()) {
+            throw new Errno(Errno.ESRCH);
+        }
         return result;
     }
 

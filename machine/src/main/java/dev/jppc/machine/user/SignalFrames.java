@@ -56,6 +56,11 @@ final class SignalFrames {
         return functionDescriptors;
     }
 
+    /** A forked child inherits the handlers being run, to return from them as its copy of the stack would. */
+    void copyTo(final SignalFrames child) {
+        child.saved.addAll(saved);
+    }
+
     /**
      * Saves {@code c}'s state (the system call's result already in r3 and CR0) with {@code restoreMask}, and
      * sets {@code c} up to enter {@code handler} for {@code signal} when the system call returns. False when the

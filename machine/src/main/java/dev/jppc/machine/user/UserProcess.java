@@ -1,10 +1,13 @@
 package dev.jppc.machine.user;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,8 +50,9 @@ import dev.jppc.mmu.hash.HashMmu;
  * and RAM. When the first process ends, every other one is killed.
  *
  * <h2>What is not Linux</h2>
- * One thread per process, no signal delivery (handlers are recorded and never run; a fatal signal ends the
- * process with status 128 + signal), no vDSO, host time, the files of one host folder.
+ * One thread per process; the only signal a handler receives is SIGCHLD, ending an rt_sigsuspend
+ * ({@link SignalFrames}): other handlers are recorded and never run, and a fatal signal ends the process with
+ * status 128 + signal. No vDSO, host time, the files of one host folder.
  */
 public final class UserProcess implements Hypervisor {
 
@@ -78,6 +82,7 @@ public final class UserProcess implements Hypervisor {
      * jppc's own standard input cannot be interrupted; its daemon thread is left behind).
      */
     private static final long JOIN_MILLIS = 5_000;
+    private static final byte[] ELF_MAGIC = {0x7F, 'E', 'L', 'F'};
 
     /** The program file a process runs: a host file, or bytes given to {@link UserConfig#program(byte[], String)}. */
     record Program(Path path, byte[] bytes) {
@@ -329,11 +334,15 @@ public final class UserProcess implements Hypervisor {
     public int run(final long maxInstructions) {
         budget = maxInstructions;
         thread = Thread.currentThread();
-        final int status = runLoop();
-        ended();
-        stopOthers();
-        Thread.interrupted();
-        return status;
+        try {
+            final int status = runLoop();
+            ended();
+            return status;
+        } finally {
+            // Also when runLoop throws (an Error the interpreter does not catch): no child may outlive the run.
+            stopOthers();
+            Thread.interrupted();
+        }
     }
 
     /** Runs images (more than one after execve) until the process ends; returns its exit status. */
@@ -386,12 +395,13 @@ public final class UserProcess implements Hypervisor {
     /** The end of a process's thread: its descriptors close, its parent hears of it, its RAM is free again. */
     private void ended() {
         syscalls.closeAll();
+        // The RAM goes back before the parent can reap this process: a fork right after its wait must find it.
+        table.giveBackRam(ram);
         synchronized (table) {
             zombie = true;
             vforkReleased = true;
             table.exited(this);
         }
-        table.giveBackRam(ram);
     }
 
     /** Kills every other process and waits (a bounded time) for their threads. */
@@ -656,6 +666,7 @@ public final class UserProcess implements Hypervisor {
      * system call returns; past the point of no return a failure kills the process (as Linux's SIGKILL).
      */
     void exec(final Program target, final List<String> argv, final List<String> env) throws Errno {
+        checkSize(target.path());
         final ElfImage image;
         try {
             image = target.read();
@@ -672,6 +683,28 @@ public final class UserProcess implements Hypervisor {
         } catch (final MachineException e) {
             killedBy(SIGKILL, "execve of " + target.path() + " failed after the point of no return: "
                 + e.getMessage());
+        }
+    }
+
+    /**
+     * A file larger than guest RAM cannot be loaded, and reading it whole (the guest can make a sparse one of
+     * 2 GiB) could exhaust jppc's heap: ENOEXEC when it is not an ELF file at all, as for any other, else ENOMEM.
+     */
+    private void checkSize(final Path path) throws Errno {
+        if (path == null) {
+            return;
+        }
+        try {
+            if (Files.size(path) <= config.memory()) {
+                return;
+            }
+            final byte[] magic;
+            try (InputStream in = Files.newInputStream(path)) {
+                magic = in.readNBytes(ELF_MAGIC.length);
+            }
+            throw new Errno(Arrays.equals(magic, ELF_MAGIC) ? Errno.ENOMEM : Errno.ENOEXEC);
+        } catch (final IOException e) {
+            throw new Errno(Errno.ENOEXEC);
         }
     }
 

@@ -118,6 +118,28 @@ class ProcessTableTest {
     }
 
     @Test
+    void shouldWriteAtMostPipeBufBytesInWholeOrNotAtAll() throws Exception {
+        final OpenFile.PipeBuffer pipe = new OpenFile.PipeBuffer();
+        final int room = 10;
+        pipe.write(new byte[OpenFile.PipeBuffer.CAPACITY - room], OpenFile.PipeBuffer.CAPACITY - room, false);
+        final byte[] small = new byte[100];
+        assertEquals(Errno.EAGAIN, assertThrows(Errno.class, () -> pipe.write(small, small.length, true)).code());
+        final CompletableFuture<Integer> writer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return pipe.write(small, small.length, false);
+            } catch (final Errno e) {
+                return -e.code();
+            }
+        });
+        Thread.sleep(50);
+        assertTrue(!writer.isDone(), "too little room: the writer waits instead of writing a part");
+        assertEquals(OpenFile.PipeBuffer.CAPACITY - room, pipe.available());
+        pipe.read(new byte[200], 200, false);
+        assertEquals(small.length, writer.get(5, TimeUnit.SECONDS));
+        assertEquals(OpenFile.PipeBuffer.CAPACITY - room - 200 + small.length, pipe.available());
+    }
+
+    @Test
     void shouldGiveUpWithEintrWhenTheWaitingThreadIsInterrupted() throws Exception {
         final OpenFile.PipeBuffer pipe = new OpenFile.PipeBuffer();
         final int[] code = new int[1];

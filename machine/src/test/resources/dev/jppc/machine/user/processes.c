@@ -1,7 +1,8 @@
 /*
  * Process system calls under jppc user (ProcessesTest compiles this with the static cross compilers): fork,
  * wait4/waitid status encodings, pipes between processes, dup2, close-on-exec at execve, exec of
- * /proc/self/exe, kill of a child, SIGPIPE, and the cap on processes. Prints one line per check.
+ * /proc/self/exe, kill of a child and of a zombie, exec of huge files, SIGPIPE, and the cap on processes.
+ * Prints one line per check.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -9,12 +10,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 static void check(const char *what, int ok) {
     printf("%s %s\n", ok ? "ok" : "FAIL", what);
     fflush(stdout);
+}
+
+static volatile pid_t forked_in_handler = -1;
+
+static void on_child(int signal) {
+    (void) signal;
+    if (forked_in_handler < 0) {
+        forked_in_handler = fork();
+    }
 }
 
 static int child_mode(int argc, char **argv) {
@@ -141,6 +152,56 @@ int main(int argc, char **argv) {
     check("execve of a missing file: ENOENT", execve("/no/such/file", argv, NULL) < 0 && errno == ENOENT);
     char **volatile bad = (char **) 8;
     check("execve with a bad argv: EFAULT", execve("/proc/self/exe", bad, NULL) < 0 && errno == EFAULT);
+
+    /* kill reaches a zombie (0, as on Linux) until it is reaped; with no other process, kill(-1) is ESRCH. */
+    child = fork();
+    if (child == 0) {
+        _exit(0);
+    }
+    siginfo_t zombie;
+    check("a zombie stays until reaped (WNOWAIT)", waitid(P_PID, child, &zombie, WEXITED | WNOWAIT) == 0);
+    check("kill of a zombie: 0", kill(child, 0) == 0 && kill(child, SIGTERM) == 0);
+    check("the zombie still exited 0", waitpid(child, &status, 0) == child && status == 0);
+    check("kill(-1) without another process: ESRCH", kill(-1, 0) < 0 && errno == ESRCH);
+
+    /* A child forked inside a SIGCHLD handler returns from that handler too (rt_sigreturn). */
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_child;
+    sigaction(SIGCHLD, &action, NULL);
+    sigset_t block, unblocked;
+    sigemptyset(&block);
+    sigaddset(&block, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &block, &unblocked);
+    child = fork();
+    if (child == 0) {
+        _exit(0);
+    }
+    sigsuspend(&unblocked);
+    if (forked_in_handler == 0) {
+        _exit(7);
+    }
+    check("sigsuspend ran the SIGCHLD handler", forked_in_handler > 0 && waitpid(child, &status, 0) == child);
+    check("a child forked in a handler returns from it",
+          waitpid(forked_in_handler, &status, 0) == forked_in_handler && WIFEXITED(status) && WEXITSTATUS(status) == 7);
+    signal(SIGCHLD, SIG_DFL);
+    sigprocmask(SIG_SETMASK, &unblocked, NULL);
+
+    /* clone ignores the upper half of its flags, as Linux does. */
+    child = syscall(SYS_clone, SIGCHLD | (1UL << 32), 0, 0, 0, 0);
+    if (child == 0) {
+        _exit(5);
+    }
+    check("clone with junk in its upper 32 flag bits forks",
+          child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 5);
+
+    /* Files larger than guest RAM (sparse, just under 2 GiB) are not read whole. */
+    int big = open("big", O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    check("exec of a huge file of zeros: ENOEXEC", big >= 0 && ftruncate(big, (1L << 31) - 16) == 0
+          && execve("big", argv, NULL) < 0 && errno == ENOEXEC);
+    check("exec of a huge ELF file: ENOMEM", pwrite(big, "\177ELF", 4, 0) == 4 && close(big) == 0
+          && execve("big", argv, NULL) < 0 && errno == ENOMEM);
+    unlink("big");
 
     int started = 0;
     int refused = 0;
