@@ -1,9 +1,14 @@
 package dev.jppc.machine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -31,6 +36,13 @@ public final class MachineMigration {
     /** How long a refusing destination keeps reading so that the source sees its answer. */
     private static final long LINGER_MILLIS = 3_000;
     private static final int LINGER_READ_MILLIS = 500;
+    /**
+     * How long the destination waits for the next bytes of a stream before it refuses it: the source sends between
+     * slices of a few milliseconds, so a minute of silence is a source that hung or a peer that is not one.
+     */
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
+    /** How long one write to the destination may block (it stopped reading) before the source gives up. */
+    private static final int WRITE_TIMEOUT_MILLIS = 60_000;
 
     private MachineMigration() {
     }
@@ -54,6 +66,14 @@ public final class MachineMigration {
                                             final PrecopySource.Settings settings, final long instructionLimit,
                                             final GuestStop stop, final PrintStream report,
                                             final boolean progressLine) throws MigrationException {
+        return send(machine, to, settings, instructionLimit, stop, report, progressLine, WRITE_TIMEOUT_MILLIS);
+    }
+
+    /** {@link #send}, giving up when one write to the destination blocks for {@code writeTimeoutMillis}. */
+    static PrecopySource.Result send(final Machine machine, final MigrationAddress to,
+                                     final PrecopySource.Settings settings, final long instructionLimit,
+                                     final GuestStop stop, final PrintStream report, final boolean progressLine,
+                                     final int writeTimeoutMillis) throws MigrationException {
         final Cpu cpu = machine.cpu();
         final PrecopySource source = new PrecopySource(machine.ram(), cpu.mmu,
             machine.config().type() == MachineType.PSERIES ? cpu.mmu.table() : null, new MachineSection(machine),
@@ -76,9 +96,100 @@ public final class MachineMigration {
                 }
                 return true;
             };
-            return source.migrate(channel, channel.socket().getInputStream(), guest);
+            final TimedWrites out = new TimedWrites(channel, writeTimeoutMillis);
+            try {
+                return source.migrate(out, channel.socket().getInputStream(), guest);
+            } catch (final MigrationException e) {
+                if (out.stalled()) {
+                    throw new MigrationException("the destination read nothing for " + writeTimeoutMillis / 1000.0
+                        + " s; " + e.getMessage(), e);
+                }
+                throw e;
+            } finally {
+                out.close();
+            }
         } catch (final IOException e) {
             throw new MigrationException("cannot connect to " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A socket channel whose writes have a time limit, which SO_TIMEOUT does not give: a daemon thread closes the
+     * channel when one write has blocked for longer (a destination that stopped reading), so that the write fails
+     * and the source's guest goes on instead of waiting forever. Gathering, as {@code RecordWriter} prefers.
+     */
+    private static final class TimedWrites implements GatheringByteChannel, AutoCloseable {
+        private static final long IDLE = Long.MIN_VALUE;
+
+        private final SocketChannel channel;
+        private final long limitNanos;
+        private final Thread watchdog;
+        private volatile long writingSince = IDLE;
+        private volatile boolean stalled;
+
+        TimedWrites(final SocketChannel channel, final int limitMillis) {
+            this.channel = channel;
+            this.limitNanos = limitMillis * 1_000_000L;
+            this.watchdog = new Thread(() -> watch(Math.max(10, limitMillis / 10)), "jppc-migration-write-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+
+        private void watch(final long tickMillis) {
+            try {
+                while (true) {
+                    Thread.sleep(tickMillis);
+                    final long since = writingSince;
+                    if (since != IDLE && System.nanoTime() - since > limitNanos) {
+                        stalled = true;
+                        channel.close();
+                        return;
+                    }
+                }
+            } catch (final InterruptedException | IOException e) {
+                // Closed by the migration (it ended), or the channel is closed already: nothing to watch.
+            }
+        }
+
+        /** True when the watchdog closed the channel because a write blocked too long. */
+        boolean stalled() {
+            return stalled;
+        }
+
+        @Override
+        public int write(final ByteBuffer source) throws IOException {
+            writingSince = System.nanoTime();
+            try {
+                return channel.write(source);
+            } finally {
+                writingSince = IDLE;
+            }
+        }
+
+        @Override
+        public long write(final ByteBuffer[] sources, final int offset, final int length) throws IOException {
+            writingSince = System.nanoTime();
+            try {
+                return channel.write(sources, offset, length);
+            } finally {
+                writingSince = IDLE;
+            }
+        }
+
+        @Override
+        public long write(final ByteBuffer[] sources) throws IOException {
+            return write(sources, 0, sources.length);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        /** Stops the watchdog; the channel stays open (its owner closes it). */
+        @Override
+        public void close() {
+            watchdog.interrupt();
         }
     }
 
@@ -131,6 +242,11 @@ public final class MachineMigration {
          * run on; a refused stream is a {@link MigrationException} and the board must be thrown away.
          */
         public Machine accept(final PrintStream report) throws MigrationException, IOException {
+            return accept(report, READ_TIMEOUT_MILLIS);
+        }
+
+        /** {@link #accept(PrintStream)}, refusing a source that sends nothing for {@code readTimeoutMillis}. */
+        Machine accept(final PrintStream report, final int readTimeoutMillis) throws MigrationException, IOException {
             try (SocketChannel channel = server.accept()) {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 final Cpu cpu = machine.cpu();
@@ -139,7 +255,10 @@ public final class MachineMigration {
                     ? cpu.mmu::setHypervisorTable : null);
                 final IncomingMigration.Result result;
                 try {
-                    result = incoming.receive(channel, channel);
+                    result = incoming.receive(timedReads(channel, readTimeoutMillis), channel);
+                } catch (final SocketTimeoutException e) {
+                    throw new MigrationException("the source sent nothing for " + readTimeoutMillis / 1000.0
+                        + " s; the stream is refused", e);
                 } catch (final MigrationException e) {
                     lingerForTheSource(channel);
                     throw e;
@@ -164,6 +283,46 @@ public final class MachineMigration {
         }
 
         /**
+         * Reads {@code channel} through its socket's stream, whose reads (unlike the channel's) end after
+         * {@code timeoutMillis} with a {@link SocketTimeoutException}, so a stalled source cannot hang the
+         * destination.
+         */
+        private static ReadableByteChannel timedReads(final SocketChannel channel, final int timeoutMillis)
+            throws IOException {
+            channel.socket().setSoTimeout(timeoutMillis);
+            final InputStream in = channel.socket().getInputStream();
+            return new ReadableByteChannel() {
+                @Override
+                public int read(final ByteBuffer target) throws IOException {
+                    if (target.hasArray()) {
+                        final int n = in.read(target.array(), target.arrayOffset() + target.position(),
+                            target.remaining());
+                        if (n > 0) {
+                            target.position(target.position() + n);
+                        }
+                        return n;
+                    }
+                    final byte[] bytes = new byte[target.remaining()];
+                    final int n = in.read(bytes);
+                    if (n > 0) {
+                        target.put(bytes, 0, n);
+                    }
+                    return n;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return channel.isOpen();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    channel.close();
+                }
+            };
+        }
+
+        /**
          * After a refusal: stops sending and reads (and drops) what the source still sends for a moment, so that
          * the source finds the RESULT record between two pieces instead of a connection reset.
          */
@@ -171,7 +330,7 @@ public final class MachineMigration {
             try {
                 channel.shutdownOutput();
                 channel.socket().setSoTimeout(LINGER_READ_MILLIS);
-                final java.io.InputStream in = channel.socket().getInputStream();
+                final InputStream in = channel.socket().getInputStream();
                 final byte[] sink = new byte[64 * 1024];
                 final long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
                 while (System.nanoTime() < deadline && in.read(sink) >= 0) {

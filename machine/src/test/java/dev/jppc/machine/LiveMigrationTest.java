@@ -32,11 +32,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jppc.core.StopReason;
+import dev.jppc.savevm.migration.BufferStateOutput;
 import dev.jppc.savevm.migration.IncomingMigration;
 import dev.jppc.savevm.migration.MigrationException;
 import dev.jppc.savevm.migration.MigrationFormat;
 import dev.jppc.savevm.migration.PrecopySource;
 import dev.jppc.savevm.migration.RecordReader;
+import dev.jppc.savevm.migration.RecordWriter;
 
 /**
  * Live migration of the page-table-churning guest (guests/churn-pseries-be) between two machines over loopback:
@@ -157,14 +159,41 @@ class LiveMigrationTest {
             + " RAM, this is a pseries machine with 512 MiB", refused.getCause().getMessage());
     }
 
+    @Test
+    void shouldKeepTheSourceRunningWhenTheDestinationStopsReading() throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            // A small receive window, so that the source's socket buffer fills with the first round.
+            server.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4096);
+            server.bind(new MigrationAddress(MigrationAddress.LOOPBACK, 0).socketAddress());
+            final int port = ((java.net.InetSocketAddress) server.getLocalAddress()).getPort();
+            final Future<Boolean> peer = executor.submit(() -> {
+                try (SocketChannel channel = server.accept()) {
+                    // Reads nothing: the source's writes block once the socket buffers are full.
+                    final ByteBuffer one = ByteBuffer.allocate(1);
+                    while (channel.read(one) >= 0) {
+                        Thread.sleep(60_000);
+                    }
+                    return true;
+                }
+            });
+            assertSourceSurvives(port, "the destination read nothing for 0.5 s", 500);
+            peer.cancel(true);
+        }
+    }
+
     /** Migrates a fresh source to {@code port}, expects a failure naming {@code problem}, then runs it to its end. */
     private void assertSourceSurvives(final int port, final String problem) throws Exception {
+        assertSourceSurvives(port, problem, 60_000);
+    }
+
+    private void assertSourceSurvives(final int port, final String problem, final int writeTimeoutMillis)
+        throws Exception {
         final ByteArrayOutputStream console = new ByteArrayOutputStream();
         final Machine source = Machine.create(config(console));
         source.runTo(1_000_000);
         final MigrationException e = assertThrows(MigrationException.class, () -> MachineMigration.send(source,
             new MigrationAddress(MigrationAddress.LOOPBACK, port), SETTINGS, Long.MAX_VALUE,
-            new MachineMigration.GuestStop(), null, false));
+            new MachineMigration.GuestStop(), null, false, writeTimeoutMillis));
         assertTrue(e.getMessage().contains(problem), e.getMessage());
         final StopReason reason = source.run(BUDGET);
         final Outcome after = outcome(source, console.toString(StandardCharsets.ISO_8859_1),
@@ -265,6 +294,37 @@ class LiveMigrationTest {
         final byte[] magic = stream.clone();
         magic[0] = 'X';
         assertRefused(magic, "not a jppc migration stream");
+        assertRefused(withRecordAt(stream, secondRecord, MigrationFormat.STATE, "bogus"), "record #1 (STATE):"
+            + " unknown section 'bogus'");
+    }
+
+    /** {@code stream} with a STATE record for section {@code name} (empty payload) inserted at byte {@code at}. */
+    private static byte[] withRecordAt(final byte[] stream, final int at, final int type, final String name)
+        throws IOException {
+        final BufferStateOutput payload = new BufferStateOutput();
+        payload.string(name);
+        payload.u32(1);
+        final ByteArrayOutputStream spliced = new ByteArrayOutputStream();
+        spliced.write(stream, 0, at);
+        new RecordWriter(Channels.newChannel(spliced)).write(type, payload.toBuffer());
+        spliced.write(stream, at, stream.length - at);
+        return spliced.toByteArray();
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldRefuseASourceThatStallsMidStream() throws Exception {
+        final MachineMigration.Incoming incoming = MachineMigration.listen(config(new ByteArrayOutputStream()),
+            new MigrationAddress(MigrationAddress.LOOPBACK, 0));
+        final Future<Machine> received = executor.submit(() -> incoming.accept(null, 300));
+        try (SocketChannel stalled = SocketChannel.open(
+            new MigrationAddress(MigrationAddress.LOOPBACK, incoming.port()).socketAddress())) {
+            new dev.jppc.savevm.migration.RecordWriter(stalled).writeHeader();
+            final Exception refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> received.get(20, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof MigrationException, refused.toString());
+            assertEquals("the source sent nothing for 0.3 s; the stream is refused", refused.getCause().getMessage());
+        }
     }
 
     /** Feeds {@code stream} to a fresh destination; an empty {@code problem} means it must be accepted. */

@@ -76,9 +76,9 @@ public final class GuestMemory {
 
     /**
      * Reports every write through this class to {@code log} (null: none), so that dirty-page readers (live
-     * migration) see what devices, hypercalls and loaders write as well as CPU stores. Costs one field read per
-     * write while no reader is open. The CPU's fast stores through the store TLB bypass this class; the MMU marks
-     * their page when it installs the entry (see {@link DirtyPageTracker}).
+     * migration) see what devices, hypercalls and loaders write as well as CPU stores. While no reader is open a
+     * write pays a call and one volatile read (the tracker's reader list). The CPU's fast stores through the store
+     * TLB bypass this class; the MMU marks their page when it installs the entry (see {@link DirtyPageTracker}).
      */
     public void setDirtyLog(final DirtyPageTracker log) {
         dirtyLog = log;

@@ -1,6 +1,7 @@
 package dev.jppc.savevm.migration;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -95,7 +96,7 @@ public final class IncomingMigration {
                 case MigrationFormat.RAM -> receivePages(record);
                 case MigrationFormat.HTAB_START, MigrationFormat.HTAB_PART, MigrationFormat.HTAB_END ->
                     htabStage = receiveHtab(record, loader, htabStage);
-                case MigrationFormat.STATE -> keepSection(record, sections);
+                case MigrationFormat.STATE -> keepSection(record, sections, state);
                 case MigrationFormat.SYNC -> answers.write(MigrationFormat.SYNC, ByteBuffer.allocate(0));
                 case MigrationFormat.END -> {
                     checkEnd(record, reader, htabStage);
@@ -170,9 +171,8 @@ public final class IncomingMigration {
     private static int receiveHtab(final RecordReader.Record record, final SpaprHtabLoader loader, final int stage)
         throws MigrationException, IOException {
         final int type = record.type();
-        final int expected = stage == 0 ? MigrationFormat.HTAB_START : stage == 1 ? -1 : 0;
-        if (stage == 2 || (stage == 0 && type != expected)
-            || (stage == 1 && type == MigrationFormat.HTAB_START)) {
+        // Stage 0: nothing yet (START must come), 1: START seen (PARTs or END), 2: END seen (nothing more).
+        if (stage == 2 || (stage == 0) != (type == MigrationFormat.HTAB_START)) {
             throw new MigrationException(record.label() + ": out of order (the HTAB records go START, PARTs, END)");
         }
         final int qemuType = type == MigrationFormat.HTAB_START ? QemuSection.START
@@ -184,7 +184,7 @@ public final class IncomingMigration {
             loader.loadPayload(stream, qemuType, QemuSection.HTAB_VERSION);
         } catch (final HtabException e) {
             throw new MigrationException(record.label() + ": the spapr/htab payload is refused: " + e.getMessage(), e);
-        } catch (final java.io.EOFException e) {
+        } catch (final EOFException e) {
             throw new MigrationException(record.label() + ": truncated spapr/htab payload: " + e.getMessage(), e);
         }
         if (stream.available() != 0) {
@@ -194,7 +194,12 @@ public final class IncomingMigration {
         return type == MigrationFormat.HTAB_END ? 2 : 1;
     }
 
-    private static void keepSection(final RecordReader.Record record, final Map<String, ByteBuffer> sections)
+    /**
+     * Keeps a STATE record's section until END. A name no part of this machine has is refused at once: keeping it
+     * would let a stream of distinct names grow the map without bound.
+     */
+    private static void keepSection(final RecordReader.Record record, final Map<String, ByteBuffer> sections,
+                                    final List<? extends Snapshottable> parts)
         throws MigrationException, IOException {
         final ByteBuffer payload = record.payload();
         final BufferStateInput in = new BufferStateInput("state", payload);
@@ -203,6 +208,10 @@ public final class IncomingMigration {
             name = in.string("the section name");
         } catch (final SnapshotException e) {
             throw new MigrationException(record.label() + ": " + e.getMessage(), e);
+        }
+        if (parts.stream().noneMatch(part -> part.snapshotName().equals(name))) {
+            throw new MigrationException(record.label() + ": unknown section '" + name + "': this machine has no"
+                + " such part");
         }
         final byte[] rest = new byte[(int) in.remaining()];
         payload.get((int) in.position(), rest);
@@ -239,10 +248,6 @@ public final class IncomingMigration {
                 throw new MigrationException("section '" + part.snapshotName() + "': missing from the stream");
             }
             staged.add(prepare(part, section, "section '" + part.snapshotName() + "'", true));
-        }
-        if (!sections.isEmpty()) {
-            throw new MigrationException("section '" + sections.keySet().iterator().next() + "': unknown section:"
-                + " this machine has no such part");
         }
         if (installTable != null && table == null) {
             throw new MigrationException("the stream carries no hashed page table; this machine needs one");

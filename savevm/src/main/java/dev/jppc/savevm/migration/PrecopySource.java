@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
+import dev.jppc.core.snapshot.SnapshotException;
 import dev.jppc.core.snapshot.Snapshottable;
 import dev.jppc.mmu.GuestMemory;
 import dev.jppc.mmu.hash.HashMmu;
@@ -143,9 +144,10 @@ public final class PrecopySource {
         throws MigrationException {
         final long start = clock.getAsLong();
         final RecordWriter writer = new RecordWriter(out);
-        final ChangeReader dirty = mmu.dirtyPages().openReader(true);
         final SpaprHtabSaver saver = new SpaprHtabSaver(new LiveHtab(hypervisorTable), ByteOrder.BIG_ENDIAN,
             SpaprHtabSaver.FirstPass.VALID_RUNS_ONLY, HTAB_READS_PER_RECORD, new CallCounter());
+        // Opened last, just before the try: a reader left open would make every later guest write pay for it.
+        final ChangeReader dirty = mmu.dirtyPages().openReader(true);
         mmu.park();
         try {
             // Encode the final sections once now: the stop-and-copy must not pay for loading and warming up code.
@@ -358,7 +360,7 @@ public final class PrecopySource {
             final boolean accepted = result.bool("accepted");
             final String message = result.string("message");
             return accepted ? null : new MigrationException("the destination refused the machine: " + message);
-        } catch (final dev.jppc.core.snapshot.SnapshotException | IOException e) {
+        } catch (final SnapshotException | IOException e) {
             return new MigrationException("the destination's answer cannot be read: " + e.getMessage(), e);
         }
     }
