@@ -288,13 +288,7 @@ final class FpSteps implements ProgramGenerator.Steps {
             while (offsetRegister == base) {
                 offsetRegister = gpr();
             }
-            if (base == 0) {
-                program.setRegister(offsetRegister, address);
-            } else {
-                final int offset = random.nextInt(4) == 0 ? 0 : random.nextInt(129) - 64;
-                program.setRegister(offsetRegister, offset);
-                program.setRegister(base, address - offset);
-            }
+            program.setIndexedAddress(base, offsetRegister, address);
             word = Encoding.checked(op, Encoding.base(op) | Encoding.t(fpr) | Encoding.a(base)
                 | Encoding.b(offsetRegister));
         } else {

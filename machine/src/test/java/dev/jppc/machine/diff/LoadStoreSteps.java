@@ -100,13 +100,7 @@ final class LoadStoreSteps implements ProgramGenerator.Steps {
             offsetRegister = 1 + random.nextInt(ProgramGenerator.POOL - 1);
         }
         final int target = dataRegister(op, base, offsetRegister);
-        if (base == 0) {
-            program.setRegister(offsetRegister, address);
-        } else {
-            final int offset = random.nextInt(4) == 0 ? 0 : random.nextInt(129) - 64;
-            program.setRegister(offsetRegister, offset);
-            program.setRegister(base, address - offset);
-        }
+        program.setIndexedAddress(base, offsetRegister, address);
         int word = Encoding.base(op) | Encoding.a(base) | Encoding.b(offsetRegister);
         if (op.syntax() != Syntax.RA_RB) {
             word |= Encoding.t(target);

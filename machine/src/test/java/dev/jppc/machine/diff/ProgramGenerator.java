@@ -313,6 +313,20 @@ final class ProgramGenerator {
         return constants - 8;
     }
 
+    /**
+     * Points an indexed access (base + offsetRegister) at {@code address}: with base 0 the offset register holds
+     * the address; otherwise a random small offset (zero a quarter of the time) is split between the two.
+     */
+    void setIndexedAddress(final int base, final int offsetRegister, final long address) {
+        if (base == 0) {
+            setRegister(offsetRegister, address);
+            return;
+        }
+        final int offset = random.nextInt(4) == 0 ? 0 : random.nextInt(129) - 64;
+        setRegister(offsetRegister, offset);
+        setRegister(base, address - offset);
+    }
+
     /** Puts {@code value}, a small number or an address below 2^31, into {@code register} with li or lis/ori. */
     void setRegister(final int register, final long value) {
         if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {

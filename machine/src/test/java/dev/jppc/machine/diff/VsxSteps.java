@@ -87,13 +87,7 @@ final class VsxSteps implements ProgramGenerator.Steps {
         while (offsetRegister == base) {
             offsetRegister = 1 + random.nextInt(ProgramGenerator.POOL - 1);
         }
-        if (base == 0) {
-            program.setRegister(offsetRegister, address);
-        } else {
-            final int offset = random.nextInt(4) == 0 ? 0 : random.nextInt(129) - 64;
-            program.setRegister(offsetRegister, offset);
-            program.setRegister(base, address - offset);
-        }
+        program.setIndexedAddress(base, offsetRegister, address);
         final int vsr = random.nextInt(64);
         final int word = Encoding.checked(op, Encoding.base(op) | Encoding.xt(vsr) | Encoding.a(base)
             | Encoding.b(offsetRegister));
