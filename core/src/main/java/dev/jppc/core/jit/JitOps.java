@@ -248,7 +248,8 @@ final class JitOps {
     /**
      * Whether the call needs {@code c.pc} to hold its instruction's address: it may raise an interrupt (which
      * reports c.pc), or it is a branch (which computes from it). Fixed-point, rotate, CR and LR/CTR moves
-     * do neither, so a block stores no address before them.
+     * do neither, so a block stores no address before them. (The fixed-point traps tw/td/twi/tdi do raise: they
+     * are not translated; translating them means listing them here.)
      */
     static boolean needsPc(final Call call) {
         if (call.kind() != PLAIN || call.owner() == null) {
